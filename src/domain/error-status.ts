@@ -1,0 +1,26 @@
+import type { ErrorCode } from './errors.js';
+
+/**
+ * The HTTP status for each error code, kept as a plain table so the domain stays free of HTTP
+ * while the web layer maps codes in one place. 400 means the request has the wrong form; 422 means
+ * it is well formed but breaks a rule of the service.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  invalid_iin: 422,
+  iin_birth_date_mismatch: 422,
+  guardian_not_adult: 422,
+  same_person: 422,
+  age_does_not_fit_type: 422,
+  date_out_of_range: 422,
+  valid_until_out_of_range: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  idempotency_conflict: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  service_unavailable: 503,
+  internal: 500,
+};

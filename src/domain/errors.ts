@@ -1,0 +1,71 @@
+/**
+ * The one error type of the application. Every failure a caller can react to carries a stable
+ * machine `code` (a closed list: integrators branch on it, so codes are never renamed) and a human
+ * `message` that may be reworded at any time. Only the web layer turns a code into an HTTP status.
+ */
+
+/** Every machine code the application can answer with. Add new codes; never rename or remove. */
+export const ERROR_CODES = [
+  // The request is malformed, or a field has the wrong form (length, characters, date format).
+  'validation_failed',
+  // An IIN is not 12 digits, fails its check digit, or encodes no real birth date.
+  'invalid_iin',
+  // The child's IIN encodes a birth date other than the one given.
+  'iin_birth_date_mismatch',
+  // The guardian's IIN gives a person under 18 on the issue day.
+  'guardian_not_adult',
+  // The guardian and the child have the same IIN.
+  'same_person',
+  // The child's age on the issue day does not fit the certificate type.
+  'age_does_not_fit_type',
+  // A date lies outside what the rules allow (a birth or decision date in the future, and so on).
+  'date_out_of_range',
+  // The requested end of validity is before the issue day or past the latest allowed day.
+  'valid_until_out_of_range',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  // The same Idempotency-Key came back with a different request body.
+  'idempotency_conflict',
+  // The request contradicts the current state (for example, revoking a revoked certificate).
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  // A dependency (database, signer, state gateway) cannot answer now; the caller may retry.
+  'service_unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorOptions {
+  /** The underlying error, kept for logs; never rendered to the caller. */
+  cause?: unknown;
+}
+
+/**
+ * A failure with a stable code. Messages name the field and say what was expected and what came,
+ * but never repeat an IIN, a name or a birth date: they end up in logs and in responses.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  readonly code: ErrorCode;
+  /** Path of the offending request field, e.g. `guardian.lastName`, when one field is at fault. */
+  readonly field?: string;
+
+  constructor(code: ErrorCode, message: string, field?: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (field !== undefined) this.field = field;
+  }
+}
+
+/** Narrows an unknown thrown value to an `AppError`, so handlers need not use `instanceof`. */
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Shorthand for a field-level error whose message starts with the field path. */
+export function fieldError(code: ErrorCode, field: string, detail: string): AppError {
+  return new AppError(code, `${field}: ${detail}`, field);
+}

@@ -1,0 +1,101 @@
+/**
+ * Personal names as the registry stores and prints them. The rules are loose on purpose: names of
+ * citizens of Kazakhstan come in Kazakh and Russian Cyrillic, in the Latin alphabet, and in the
+ * Cyrillic of neighbouring languages, so any Cyrillic or Latin letter is accepted, with spaces,
+ * hyphens and apostrophes between them. What is refused is what cannot be part of a name on an
+ * identity document: digits, control and invisible formatting characters, and other symbols.
+ */
+
+import type { Person } from './certificate.js';
+import { fieldError } from './errors.js';
+
+export const NAME_MAX_LENGTH = 100;
+
+const LETTER = /^\p{L}$/u;
+const ALPHABET = /^[\p{Script=Cyrillic}\p{Script=Latin}]$/u;
+// ASCII apostrophe, right single quotation mark and modifier letter apostrophe (used by the
+// Latin Kazakh alphabet of 2017) are all typed for the same sign.
+const JOINERS = new Set([' ', '-', "'", '\u2019', '\u02BC']);
+
+/**
+ * Returns the name in the form the registry keeps: Unicode NFC (so `й` typed as `и` plus a breve
+ * is one letter), trimmed, with runs of spaces collapsed. Throws `validation_failed` on `field`
+ * when the result is empty, longer than 100 characters, or holds anything but letters and joiners.
+ * The message names what kind of character was found, never the name itself.
+ */
+export function normalizeName(value: string, field: string): string {
+  if (/[\p{Cc}\p{Cf}]/u.test(value)) {
+    throw nameError(field, 'found a control or invisible formatting character');
+  }
+
+  const name = value
+    .normalize('NFC')
+    .replace(/\p{Zs}+/gu, ' ')
+    .trim();
+  const characters = [...name];
+  if (characters.length === 0) throw nameError(field, 'found an empty value');
+  if (characters.length > NAME_MAX_LENGTH) {
+    throw nameError(field, `found ${characters.length} characters`);
+  }
+
+  for (const character of characters) {
+    if (JOINERS.has(character)) continue;
+    if (/^\p{N}$/u.test(character)) throw nameError(field, 'found a digit');
+    if (!LETTER.test(character)) {
+      throw nameError(field, 'found a character that is not a letter, space, hyphen or apostrophe');
+    }
+    if (!ALPHABET.test(character)) {
+      throw nameError(field, 'found a letter outside Cyrillic and Latin');
+    }
+  }
+
+  if (!characters.some((character) => LETTER.test(character))) {
+    throw nameError(field, 'found no letter');
+  }
+
+  return name;
+}
+
+/**
+ * Surname followed by initials, as verification answers show a person without their full name:
+ * `Әбілқасымова Г. С.`, or `Smith J.` without a patronymic. Each part of a hyphenated given name
+ * keeps its initial (`Анна-Мария` gives `А.-М.`). Initials are whole code points upper-cased, so
+ * Kazakh letters such as `ә`, `ғ`, `і` come out as `Ә.`, `Ғ.`, `І.`.
+ */
+export function initials(person: Pick<Person, 'lastName' | 'firstName' | 'middleName'>): string {
+  const parts = [collapse(person.lastName), initialsOf(person.firstName)];
+  if (person.middleName !== undefined) parts.push(initialsOf(person.middleName));
+  return parts.filter((part) => part.length > 0).join(' ');
+}
+
+function initialsOf(name: string): string {
+  return collapse(name)
+    .split(' ')
+    .map((word) =>
+      word
+        .split('-')
+        .map(initialOf)
+        .filter((initial) => initial.length > 0)
+        .join('-'),
+    )
+    .filter((word) => word.length > 0)
+    .join(' ');
+}
+
+function initialOf(word: string): string {
+  const letter = [...word].find((character) => LETTER.test(character));
+  return letter === undefined ? '' : `${letter.toUpperCase()}.`;
+}
+
+function collapse(name: string): string {
+  return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+function nameError(field: string, found: string) {
+  const allowed = 'Cyrillic or Latin letters, spaces, hyphens or apostrophes';
+  return fieldError(
+    'validation_failed',
+    field,
+    `expected 1 to ${NAME_MAX_LENGTH} ${allowed}; ${found}`,
+  );
+}
