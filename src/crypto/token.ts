@@ -2,7 +2,7 @@
  * The compact signed token a QR code carries, version 1. Printed codes live for years, so this
  * layout never changes; a new layout gets a new version byte beside it.
  *
- * Binary layout, 125 bytes, big-endian:
+ * Binary layout, 109 bytes, big-endian:
  *
  * | offset | bytes | field                                                           |
  * |-------:|------:|-----------------------------------------------------------------|
@@ -11,14 +11,20 @@
  * |      9 |    16 | certificate id, raw random bytes                                |
  * |     25 |     2 | validFrom, uint16 days since 1970-01-01                         |
  * |     27 |     2 | validUntil, uint16 days since 1970-01-01                        |
- * |     29 |    32 | SHA-256 of the record's RFC 8785 canonical JSON                 |
- * |     61 |    64 | Ed25519 signature                                               |
+ * |     29 |    16 | record digest: first 16 bytes of SHA-256 of the canonical JSON  |
+ * |     45 |    64 | Ed25519 signature                                               |
  *
- * The signature covers `"KZ-CERT-TOKEN\0"` followed by bytes 0..60. The context prefix keeps a
+ * The signature covers `"KZ-CERT-TOKEN\0"` followed by bytes 0..44. The context prefix keeps a
  * token signature from ever being valid for another message a provider key might sign.
  *
- * Text form: unpadded base32, upper case, exactly 200 characters (1000 bits, no padding bits),
- * which QR alphanumeric mode encodes compactly. Parsing accepts either case.
+ * Why a 128-bit digest: the QR must fit version 10 at level Q (221 alphanumeric characters) with
+ * the base URL in front, and a full 32-byte digest makes the URL about 225 characters. Binding
+ * the record needs second-preimage resistance, which truncated SHA-256 keeps at 128 bits; a
+ * collision attack (64 bits) does not apply, because every record embeds a 128-bit random id
+ * that the registry draws after the request arrives, so no one can prepare a colliding pair.
+ *
+ * Text form: unpadded base32, upper case, exactly 175 characters (872 bits and 3 zero padding
+ * bits), which QR alphanumeric mode encodes compactly. Parsing accepts either case.
  */
 
 import { base32Decode, base32Encode } from './base32.js';
@@ -36,13 +42,23 @@ export {
 } from './certificate-id.js';
 export { sha256, sha256Hex } from './sha256.js';
 
+import { sha256 } from './sha256.js';
+
 export const TOKEN_VERSION = 1;
+
+/** The digest a token carries for a record's canonical bytes: SHA-256, first 16 bytes. */
+export function recordDigest(canonicalRecord: Uint8Array): Uint8Array {
+  return sha256(canonicalRecord).slice(0, TOKEN_DIGEST_LENGTH);
+}
 
 /** Domain separation prefix of the signed message: ASCII "KZ-CERT-TOKEN" and a zero byte. */
 export const TOKEN_SIGNING_CONTEXT = utf8ToBytes('KZ-CERT-TOKEN\u0000');
 
 /** Bytes before the signature. */
-export const TOKEN_PAYLOAD_LENGTH = 61;
+export const TOKEN_PAYLOAD_LENGTH = 45;
+
+/** Bytes of the record digest a token carries: SHA-256 truncated to 128 bits. */
+export const TOKEN_DIGEST_LENGTH = 16;
 
 /** Bytes of a whole version 1 token. */
 export const TOKEN_LENGTH = TOKEN_PAYLOAD_LENGTH + ED25519_SIGNATURE_LENGTH;
@@ -64,7 +80,7 @@ export interface TokenFields {
   /** `YYYY-MM-DD`, 1970-01-01 to 2149-06-06. */
   validFrom: string;
   validUntil: string;
-  /** SHA-256 of the record's canonical JSON, 32 bytes. */
+  /** SHA-256 of the record's canonical JSON, truncated to its first 16 bytes. */
   digest: Uint8Array;
 }
 
@@ -75,7 +91,7 @@ export interface ParsedToken {
   certificateId: string;
   validFrom: string;
   validUntil: string;
-  /** Lower-case hex of the record digest. */
+  /** Lower-case hex of the 16-byte record digest. */
   digest: string;
   /** The exact message the signature must verify over. */
   signingInput: Uint8Array;
@@ -90,7 +106,7 @@ export type TokenParseResult =
   | { ok: false; cause: 'format'; code: TokenFormatCode; message: string };
 
 /**
- * The 61 payload bytes of a version 1 token. Sign `tokenSigningInput(payload)`, then pass
+ * The 45 payload bytes of a version 1 token. Sign `tokenSigningInput(payload)`, then pass
  * both to {@link assembleToken}.
  *
  * @throws CryptoError `token_field_invalid` naming the field that does not fit the layout.
@@ -99,8 +115,8 @@ export function encodeTokenPayload(fields: TokenFields): Uint8Array {
   if (!KID_HINT.test(fields.kidHint)) {
     throw fieldError('kidHint', 'expected 16 lower-case hex characters');
   }
-  if (!(fields.digest instanceof Uint8Array) || fields.digest.length !== 32) {
-    throw fieldError('digest', 'expected 32 bytes of SHA-256');
+  if (!(fields.digest instanceof Uint8Array) || fields.digest.length !== TOKEN_DIGEST_LENGTH) {
+    throw fieldError('digest', 'expected the first 16 bytes of SHA-256');
   }
 
   const validFrom = encodeDay(fields.validFrom, 'validFrom');
@@ -167,7 +183,7 @@ export function parseToken(text: unknown): TokenParseResult {
     certificateId: certificateIdFromBytes(bytes.slice(9, 25)),
     validFrom: dayFromDaysSinceEpoch(view.getUint16(25)),
     validUntil: dayFromDaysSinceEpoch(view.getUint16(27)),
-    digest: bytesToHex(bytes.subarray(29, 61)),
+    digest: bytesToHex(bytes.subarray(29, TOKEN_PAYLOAD_LENGTH)),
     signingInput: tokenSigningInput(payload),
     signature: bytes.slice(TOKEN_PAYLOAD_LENGTH),
   };

@@ -7,6 +7,8 @@ import type { ErrorCode } from './errors.js';
  */
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
   invalid_iin: 422,
   iin_birth_date_mismatch: 422,
   guardian_not_adult: 422,

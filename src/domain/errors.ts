@@ -8,6 +8,10 @@
 export const ERROR_CODES = [
   // The request is malformed, or a field has the wrong form (length, characters, date format).
   'validation_failed',
+  // The request body is not well-formed JSON.
+  'malformed_json',
+  // The request body is not of a media type the endpoint takes.
+  'unsupported_media_type',
   // An IIN is not 12 digits, fails its check digit, or encodes no real birth date.
   'invalid_iin',
   // The child's IIN encodes a birth date other than the one given.

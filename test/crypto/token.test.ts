@@ -5,7 +5,7 @@ import {
   assembleToken,
   encodeTokenPayload,
   parseToken,
-  sha256,
+  recordDigest,
   sha256Hex,
   TOKEN_LENGTH,
   TOKEN_TEXT_LENGTH,
@@ -13,7 +13,7 @@ import {
   tokenSigningInput,
 } from '../../src/crypto/token.js';
 
-const digest = sha256(new TextEncoder().encode('{"v":1}'));
+const digest = recordDigest(new TextEncoder().encode('{"v":1}'));
 
 const fields: TokenFields = {
   kidHint: '90facafea9b15566',
@@ -26,12 +26,12 @@ const fields: TokenFields = {
 const signature = Uint8Array.from({ length: 64 }, (_, i) => i);
 
 describe('token layout', () => {
-  it('is 125 bytes, 200 base32 characters, all QR alphanumeric', () => {
+  it('is 109 bytes, 175 base32 characters, all QR alphanumeric', () => {
     const text = assembleToken(encodeTokenPayload(fields), signature);
-    expect(TOKEN_LENGTH).toBe(125);
-    expect(TOKEN_TEXT_LENGTH).toBe(200);
-    expect(text).toHaveLength(200);
-    expect(text).toMatch(/^[A-Z2-7]{200}$/);
+    expect(TOKEN_LENGTH).toBe(109);
+    expect(TOKEN_TEXT_LENGTH).toBe(175);
+    expect(text).toHaveLength(175);
+    expect(text).toMatch(/^[A-Z2-7]{175}$/);
   });
 
   it('puts each field at its documented offset', () => {
@@ -39,13 +39,13 @@ describe('token layout', () => {
     const hexOf = (from: number, to: number) =>
       Buffer.from(payload.subarray(from, to)).toString('hex');
 
-    expect(payload).toHaveLength(61);
+    expect(payload).toHaveLength(45);
     expect(payload[0]).toBe(1);
     expect(hexOf(1, 9)).toBe('90facafea9b15566');
     expect(hexOf(9, 25)).toBe('01020304050607080910111213141516');
     expect(hexOf(25, 27)).toBe((20_649).toString(16).padStart(4, '0'));
     expect(hexOf(27, 29)).toBe((21_945).toString(16).padStart(4, '0'));
-    expect(hexOf(29, 61)).toBe(sha256Hex(new TextEncoder().encode('{"v":1}')));
+    expect(hexOf(29, 45)).toBe(sha256Hex(new TextEncoder().encode('{"v":1}')).slice(0, 32));
   });
 
   it('signs the context prefix and the payload', () => {
@@ -69,7 +69,7 @@ describe('parseToken', () => {
         certificateId: fields.certificateId,
         validFrom: fields.validFrom,
         validUntil: fields.validUntil,
-        digest: sha256Hex(new TextEncoder().encode('{"v":1}')),
+        digest: sha256Hex(new TextEncoder().encode('{"v":1}')).slice(0, 32),
         signingInput: tokenSigningInput(encodeTokenPayload(fields)),
         signature,
       },
@@ -82,13 +82,13 @@ describe('parseToken', () => {
 
   it.each([
     ['not a string', 42, 'token_type', 'token must be a string'],
-    ['empty', '', 'token_length', 'token must be 200 characters long, got 0'],
+    ['empty', '', 'token_length', 'token must be 175 characters long, got 0'],
     ['one character short', text.slice(0, -1), 'token_alphabet', 'base32'],
-    ['eight characters short', text.slice(0, -8), 'token_length', 'got 192'],
-    ['eight characters long', `${text}AAAAAAAA`, 'token_length', 'got 208'],
+    ['fifteen characters short', text.slice(0, 160), 'token_length', 'got 160'],
+    ['eight characters long', `${text}AAAAAAAA`, 'token_length', 'got 183'],
     ['huge', 'A'.repeat(100_000), 'token_length', 'got 100000'],
-    ['a digit 0', `${text.slice(0, 199)}0`, 'token_alphabet', 'letters A-Z and digits 2-7'],
-    ['padding', `${text.slice(0, 192)}========`, 'token_alphabet', 'no padding'],
+    ['a digit 0', `${text.slice(0, 174)}0`, 'token_alphabet', 'letters A-Z and digits 2-7'],
+    ['padding', `${text.slice(0, 167)}========`, 'token_alphabet', 'no padding'],
     ['a URL', 'https://example.org/v/abc', 'token_alphabet', 'base32'],
     ['garbage', '%%%\u0000<script>', 'token_alphabet', 'base32'],
   ])('refuses %s as a format error', (_name, input, code, message) => {
@@ -111,7 +111,7 @@ describe('parseToken', () => {
 
   it('never throws, whatever the bytes', () => {
     for (let i = 0; i < 500; i++) {
-      const bytes = crypto.getRandomValues(new Uint8Array(125));
+      const bytes = crypto.getRandomValues(new Uint8Array(109));
       if (i % 2 === 0) bytes[0] = 1;
       const result = parseToken(base32Encode(bytes));
       expect(result.ok).toBe(bytes[0] === 1);
@@ -126,7 +126,7 @@ describe('encodeTokenPayload', () => {
     ['validFrom', { validFrom: '1969-12-31' }, 'from 1970-01-01 to 2149-06-06'],
     ['validUntil', { validUntil: '2149-06-07' }, 'from 1970-01-01 to 2149-06-06'],
     ['validUntil', { validUntil: '2026-07-14' }, 'must not be before validFrom'],
-    ['digest', { digest: new Uint8Array(31) }, 'expected 32 bytes'],
+    ['digest', { digest: new Uint8Array(32) }, 'expected the first 16 bytes'],
   ])('refuses a bad %s', (field, change, message) => {
     const attempt = () => encodeTokenPayload({ ...fields, ...change });
     expect(attempt).toThrow(expect.objectContaining({ code: 'token_field_invalid', field }));

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, read once at start from the environment and validated here. Nothing below the
+ * entry points reads the environment: they receive this object.
+ */
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL' })
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+      .optional(),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Production signing keys: a JSON array of `{ providerId, seed }` (base64url seeds). */
+    SIGNING_KEYS: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+
+    if (!env.PUBLIC_URL?.startsWith('https://')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'must be https in production',
+      });
+    }
+    if (!env.SIGNING_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SIGNING_KEYS'],
+        message: 'is required in production',
+      });
+    }
+  });
+
+export interface Config {
+  port: number;
+  /** Base of verify URLs printed into QR codes, without a trailing slash. */
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  production: boolean;
+  /** Demo data and demo officer tokens exist only when this is true. */
+  demo: boolean;
+  signingKeys: string | undefined;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Thrown when the environment is not a valid configuration. Names the variables, not values. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const production = e.NODE_ENV === 'production';
+
+  return {
+    port: e.PORT,
+    publicUrl,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    production,
+    demo: !production,
+    signingKeys: e.SIGNING_KEYS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,85 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Config } from '../config.js';
+import { DEMO_PROVIDERS } from '../demo/demo-data.js';
+import { seedDemoCertificates, seedDemoParties } from '../demo/seed.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { createRegistry } from '../registry.js';
+import { type Clock, systemClock } from '../runtime/clock.js';
+import { type RandomBytes, secureRandom } from '../runtime/random.js';
+import { registerSignerKeys } from '../services/key-registration.js';
+import { loadOrCreateDevKeys } from '../signer/dev-key-files.js';
+import { type ProviderKeyMaterial, parseSigningKeysSecret } from '../signer/key-material.js';
+import { LocalSigner } from '../signer/local-signer.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { openDatabase } from '../store/open-node.js';
+import { RegistryStore } from '../store/registry-store.js';
+import { createApp } from '../web/app.js';
+import { nodeRenderer } from './renderer.js';
+
+export interface BootOptions {
+  config: Config;
+  clock?: Clock;
+  random?: RandomBytes;
+  logger?: Logger;
+  /** An open database (tests); otherwise opened from the configuration. */
+  database?: DatabaseHandle;
+  /** Signing keys (tests); otherwise from SIGNING_KEYS, or dev key files in demo mode. */
+  keys?: ProviderKeyMaterial[];
+  /** Seed demo certificates on an empty registry (demo mode only). Default true. */
+  seedCertificates?: boolean;
+}
+
+/**
+ * Starts the registry on Node: database and migrations, demo parties, keys, services, app.
+ * The same function serves `npm start`, the tests and the benchmark.
+ */
+export async function bootNode(options: BootOptions) {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? secureRandom;
+  const logger = options.logger ?? createLogger(config.logLevel);
+
+  const database =
+    options.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+
+  // Providers must exist before their keys are published.
+  const bootStore = new RegistryStore(database.db);
+  if (config.demo) await seedDemoParties(bootStore, clock);
+
+  const keys = options.keys ?? (await loadKeys(config));
+  const signer = await LocalSigner.create(keys);
+  const registered = await registerSignerKeys(bootStore, signer.publicKeys(), clock);
+  for (const kid of registered) logger.info('key.registered', { kid });
+
+  const { services, store, keyring } = createRegistry({
+    db: database.db,
+    signer,
+    renderer: await nodeRenderer(),
+    clock,
+    random,
+    logger,
+    publicUrl: config.publicUrl,
+  });
+  await keyring.reload();
+
+  let demoTokens: string[] = [];
+  if (config.demo && options.seedCertificates !== false) {
+    demoTokens = await seedDemoCertificates(services, clock);
+  }
+
+  const app = createApp(services, { staticAssets: serveStatic({ root: './public' }) });
+  return { app, services, store, keyring, database, demoTokens, close: () => database.close() };
+}
+
+export type Booted = Awaited<ReturnType<typeof bootNode>>;
+
+async function loadKeys(config: Config): Promise<ProviderKeyMaterial[]> {
+  if (config.signingKeys) return parseSigningKeysSecret(config.signingKeys);
+  if (!config.demo) throw new Error('SIGNING_KEYS is required outside demo mode');
+
+  return loadOrCreateDevKeys({
+    dataDir: config.dataDir,
+    providerIds: DEMO_PROVIDERS.map((p) => p.id),
+  });
+}

@@ -1,0 +1,44 @@
+import { bytesToHex } from './crypto/bytes.js';
+import type { Logger } from './logging/logger.js';
+import type { Clock } from './runtime/clock.js';
+import type { RandomBytes } from './runtime/random.js';
+import { type DocumentRenderer, DocumentService } from './services/documents.js';
+import { IssuanceService } from './services/issuance.js';
+import { Keyring } from './services/keyring.js';
+import { RevocationService } from './services/revocation.js';
+import { VerificationService } from './services/verification.js';
+import type { Signer } from './signer/signer.js';
+import type { Database } from './store/database.js';
+import { RegistryStore } from './store/registry-store.js';
+import type { AppServices } from './web/services.js';
+
+export interface RegistryDeps {
+  db: Database;
+  signer: Signer;
+  renderer: DocumentRenderer;
+  clock: Clock;
+  random: RandomBytes;
+  logger: Logger;
+  publicUrl: string;
+}
+
+/**
+ * Wires the services from their dependencies. Both entries (Node and Worker) call this; only the
+ * dependencies differ between them.
+ */
+export function createRegistry(deps: RegistryDeps) {
+  const store = new RegistryStore(deps.db);
+  const keyring = new Keyring(store, deps.clock);
+
+  const services: AppServices = {
+    store,
+    issuance: new IssuanceService({ ...deps, store }),
+    verification: new VerificationService({ store, keyring, clock: deps.clock }),
+    revocation: new RevocationService({ store, clock: deps.clock, logger: deps.logger }),
+    documents: new DocumentService(deps.renderer, deps.publicUrl),
+    logger: deps.logger,
+    newRequestId: () => bytesToHex(deps.random(8)),
+    publicUrl: deps.publicUrl,
+  };
+  return { services, store, keyring };
+}

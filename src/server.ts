@@ -1,0 +1,50 @@
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from './config.js';
+import { bootNode } from './node/boot.js';
+
+/** `npm start`: the registry on Node, with the embedded database unless DATABASE_URL is set. */
+async function main() {
+  const config = loadConfig(process.env);
+  const booted = await bootNode({ config });
+
+  const server = serve({ fetch: booted.app.fetch, port: config.port }, () => {
+    printWelcome(config.publicUrl, config.demo, booted.database.kind, booted.demoTokens);
+  });
+
+  const stop = async () => {
+    server.close();
+    await booted.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function printWelcome(publicUrl: string, demo: boolean, database: string, tokens: string[]) {
+  const lines = [
+    `Certificate registry listening on ${publicUrl} (database: ${database})`,
+    `  health:  ${publicUrl}/healthz`,
+    `  keys:    ${publicUrl}/.well-known/jwks.json`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      'Demo mode: officer tokens demo-officer-astana and demo-officer-almaty.',
+      'Issue a certificate:',
+      `  curl -s -X POST ${publicUrl}/api/v1/certificates \\`,
+      "    -H 'Authorization: Bearer demo-officer-astana' -H 'Content-Type: application/json' \\",
+      '    -d @examples/guardianship.json',
+    );
+    for (const token of tokens) lines.push(`Demo certificate: ${publicUrl}/v/${token}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import type { CertificateType, Day } from '../domain/certificate.js';
+
+export const VERDICTS = [
+  'valid',
+  'revoked',
+  'expired',
+  'not_yet_valid',
+  'invalid',
+  'not_found',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Why a token is `invalid`: it does not parse, its key is unknown, or its signature fails. */
+export type InvalidCause = 'format' | 'unknown_key' | 'signature' | 'record_mismatch';
+
+/** What a clerk compares with the paper. Names are surname plus initials; no IIN is ever here. */
+export interface CertificateSummary {
+  id: string;
+  serial: string;
+  type: CertificateType;
+  issuer: { id: string; nameKk: string; nameRu: string; nameEn: string };
+  guardian: string;
+  child: string;
+  validFrom: Day;
+  validUntil: Day;
+  issuedAt: string;
+  kid: string;
+}
+
+/**
+ * The answer of a verification. A failed check is a verdict, not an exception: only a check that
+ * could not run at all (the database is down) throws.
+ */
+export interface VerificationResult {
+  verdict: Verdict;
+  /** Machine cause for `invalid`. */
+  cause?: InvalidCause;
+  /** One sentence for people, in English; the pages translate by verdict and cause. */
+  message: string;
+  checkedAt: string;
+  certificate?: CertificateSummary;
+  revocation?: { at: string; reason: string };
+}

@@ -1,0 +1,157 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  certificates,
+  events,
+  officers,
+  providerKeys,
+  providers,
+  serialCounters,
+} from '../../db/schema.js';
+import type { Database, Tx } from './database.js';
+
+export type ProviderRow = typeof providers.$inferSelect;
+export type ProviderKeyRow = typeof providerKeys.$inferSelect;
+export type OfficerRow = typeof officers.$inferSelect;
+export type CertificateRow = typeof certificates.$inferSelect;
+export type NewCertificateRow = typeof certificates.$inferInsert;
+
+export interface EventInput {
+  at: Date;
+  kind: string;
+  actor: string;
+  providerId?: string | null;
+  certificateId?: string | null;
+  requestId?: string | null;
+  /** Ids and codes only. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The registry store: every query the services make, over drizzle. Writes that change state take
+ * a transaction so that the change and its event commit together or not at all.
+ */
+export class RegistryStore {
+  constructor(readonly db: Database) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async provider(id: string): Promise<ProviderRow | undefined> {
+    const rows = await this.db.select().from(providers).where(eq(providers.id, id)).limit(1);
+    return rows[0];
+  }
+
+  listProviders(): Promise<ProviderRow[]> {
+    return this.db.select().from(providers).orderBy(providers.id);
+  }
+
+  listKeys(): Promise<ProviderKeyRow[]> {
+    return this.db
+      .select()
+      .from(providerKeys)
+      .orderBy(providerKeys.providerId, providerKeys.notBefore);
+  }
+
+  async insertKey(tx: Tx, row: ProviderKeyRow): Promise<void> {
+    await tx.insert(providerKeys).values(row);
+  }
+
+  async insertProvider(tx: Tx, row: ProviderRow): Promise<void> {
+    await tx.insert(providers).values(row).onConflictDoNothing();
+  }
+
+  async insertOfficer(tx: Tx, row: OfficerRow): Promise<void> {
+    await tx.insert(officers).values(row).onConflictDoNothing();
+  }
+
+  async countCertificates(): Promise<number> {
+    const rows = await this.db.select({ n: sql<number>`count(*)::int` }).from(certificates);
+    return rows[0]?.n ?? 0;
+  }
+
+  async officerByTokenHash(tokenHash: string): Promise<OfficerRow | undefined> {
+    const rows = await this.db
+      .select()
+      .from(officers)
+      .where(eq(officers.tokenHash, tokenHash))
+      .limit(1);
+    return rows[0];
+  }
+
+  async certificate(id: string): Promise<CertificateRow | undefined> {
+    const rows = await this.db.select().from(certificates).where(eq(certificates.id, id)).limit(1);
+    return rows[0];
+  }
+
+  async byIdempotencyKey(
+    tx: Tx,
+    providerId: string,
+    key: string,
+  ): Promise<CertificateRow | undefined> {
+    const rows = await tx
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.providerId, providerId), eq(certificates.idempotencyKey, key)))
+      .limit(1);
+    return rows[0];
+  }
+
+  /** Hands out the next serial number of a provider for a year; the row lock orders concurrent issuers. */
+  async nextSerial(tx: Tx, providerId: string, year: number): Promise<number> {
+    const rows = await tx
+      .insert(serialCounters)
+      .values({ providerId, year, last: 1 })
+      .onConflictDoUpdate({
+        target: [serialCounters.providerId, serialCounters.year],
+        set: { last: sql`${serialCounters.last} + 1` },
+      })
+      .returning({ last: serialCounters.last });
+    const next = rows[0]?.last;
+    if (next === undefined) throw new Error('serial counter returned no row');
+    return next;
+  }
+
+  async insertCertificate(tx: Tx, row: NewCertificateRow): Promise<void> {
+    await tx.insert(certificates).values(row);
+  }
+
+  async markRevoked(
+    tx: Tx,
+    id: string,
+    change: { at: Date; reason: string; comment: string | null; by: string },
+  ): Promise<CertificateRow | undefined> {
+    const rows = await tx
+      .update(certificates)
+      .set({
+        status: 'revoked',
+        revokedAt: change.at,
+        revocationReason: change.reason,
+        revocationComment: change.comment,
+        revokedBy: change.by,
+      })
+      .where(and(eq(certificates.id, id), eq(certificates.status, 'active')))
+      .returning();
+    return rows[0];
+  }
+
+  async appendEvent(tx: Tx | Database, event: EventInput): Promise<void> {
+    await tx.insert(events).values({
+      at: event.at,
+      kind: event.kind,
+      actor: event.actor,
+      providerId: event.providerId ?? null,
+      certificateId: event.certificateId ?? null,
+      requestId: event.requestId ?? null,
+      data: event.data ?? {},
+    });
+  }
+
+  eventsFor(certificateId: string) {
+    return this.db
+      .select()
+      .from(events)
+      .where(eq(events.certificateId, certificateId))
+      .orderBy(events.seq);
+  }
+}

@@ -1,0 +1,52 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { AppError } from '../domain/errors.js';
+import type { AppEnv } from './env.js';
+import { errorResponder } from './errors.js';
+import { requestId } from './middleware/request-id.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { certificateDocumentsRoute } from './routes/certificate-documents.js';
+import { healthRoute } from './routes/health.js';
+import { homeRoute } from './routes/home.js';
+import { issueCertificateRoute } from './routes/issue-certificate.js';
+import { jwksRoute } from './routes/jwks.js';
+import { readCertificateRoute } from './routes/read-certificate.js';
+import { revokeCertificateRoute } from './routes/revoke-certificate.js';
+import { verifyApiRoute } from './routes/verify-api.js';
+import { verifyPageRoute } from './routes/verify-page.js';
+import type { AppServices } from './services.js';
+
+export interface AppOptions {
+  /** Serves `public/`: node-server's serveStatic on Node, the assets binding on Workers. */
+  staticAssets?: MiddlewareHandler;
+}
+
+/** The whole HTTP surface, the same on Node and on Workers. */
+export function createApp(services: AppServices, options: AppOptions = {}) {
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId(services.newRequestId));
+  app.use(async (c, next) => {
+    c.set('logger', services.logger.child({ requestId: c.get('requestId') }));
+    await next();
+  });
+  app.use(securityHeaders);
+
+  app.route('/', healthRoute(services));
+  app.route('/', jwksRoute(services));
+  app.route('/', verifyApiRoute(services));
+  app.route('/', verifyPageRoute(services));
+  app.route('/', issueCertificateRoute(services));
+  app.route('/', revokeCertificateRoute(services));
+  app.route('/', certificateDocumentsRoute(services));
+  app.route('/', readCertificateRoute(services));
+  app.route('/', homeRoute());
+  if (options.staticAssets) app.use('*', options.staticAssets);
+
+  app.notFound(() => {
+    throw new AppError('not_found', 'No such resource');
+  });
+  app.onError(errorResponder(services.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,17 @@
+import type { Logger } from '../logging/logger.js';
+
+/** The officer a bearer token resolved to. */
+export interface Officer {
+  id: string;
+  providerId: string;
+  roles: string[];
+}
+
+/** Per-request values that middleware sets for the handlers. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    officer: Officer;
+  };
+}

@@ -1,0 +1,82 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ERROR_STATUS } from '../domain/error-status.js';
+import { AppError, type ErrorCode } from '../domain/errors.js';
+import type { Logger } from '../logging/logger.js';
+import type { AppEnv } from './env.js';
+
+/** The one error body of the API: `{ error: { code, message, field? }, requestId }`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+  requestId: string;
+}
+
+/** Codes for the few errors Hono itself raises before our handlers run. */
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 400 && /json/i.test(error.message)) {
+    return new AppError('malformed_json', 'The request body is not valid JSON');
+  }
+  if (error.status === 413) {
+    return new AppError('payload_too_large', 'The request body is too large');
+  }
+  if (error.status === 401) return new AppError('unauthorized', 'Authentication is required');
+  return new AppError('validation_failed', error.message || 'The request is not valid');
+}
+
+/** Looks like a connection failure of the database or another dependency. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  const text = String((error as { message?: unknown })?.message ?? '');
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === 'CONNECTION_CLOSED' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === '57P03' ||
+    /connect(ion)? (refused|terminated|timeout)/i.test(text)
+  );
+}
+
+/**
+ * The one place that turns errors into HTTP. AppErrors keep their code and message; anything
+ * else is logged with the request id and answered without internals (no stack, no SQL).
+ */
+export function errorResponder(logger: Logger) {
+  return (error: unknown, c: Context<AppEnv>) => {
+    const requestId = c.get('requestId') ?? 'unknown';
+
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else if (error instanceof HTTPException) {
+      appError = fromHttpException(error);
+    } else if (isUnavailable(error)) {
+      logger.error('dependency_unavailable', { requestId, error: describe(error) });
+      appError = new AppError('service_unavailable', 'The registry is temporarily unavailable');
+    } else {
+      logger.error('unhandled_error', { requestId, error: describe(error) });
+      appError = new AppError('internal', 'An internal error occurred; quote the request id');
+    }
+
+    const status = ERROR_STATUS[appError.code] as ContentfulStatusCode;
+    if (status === 503) c.header('Retry-After', '5');
+    const body: ErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.field ? { field: appError.field } : {}),
+      },
+      requestId,
+    };
+    return c.json(body, status);
+  };
+}
+
+/** Name and first line only: driver messages can quote SQL parameters. */
+function describe(error: unknown): string {
+  if (error instanceof Error)
+    return `${error.name}: ${error.message.split('\n')[0]?.slice(0, 200)}`;
+  return typeof error;
+}

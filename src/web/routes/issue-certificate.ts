@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { AppError } from '../../domain/errors.js';
+import { certificateJson } from '../certificate-json.js';
+import type { AppEnv } from '../env.js';
+import { jsonBody } from '../middleware/json-body.js';
+import { officerAuth } from '../middleware/officer-auth.js';
+import { issueRequestSchema } from '../schemas/issue-request.js';
+import type { AppServices } from '../services.js';
+import { validJson } from '../validate.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+/** `POST /api/v1/certificates`: an officer issues; a retried Idempotency-Key gets the same result. */
+export function issueCertificateRoute(services: AppServices) {
+  return new Hono<AppEnv>().post(
+    '/api/v1/certificates',
+    officerAuth(services.store, 'issuer'),
+    jsonBody,
+    validJson(issueRequestSchema),
+    async (c) => {
+      const idempotencyKey = c.req.header('idempotency-key');
+      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new AppError(
+          'validation_failed',
+          'Idempotency-Key: expected 1 to 128 visible ASCII characters',
+          'Idempotency-Key',
+        );
+      }
+
+      const officer = c.get('officer');
+      const { certificate, created } = await services.issuance.issue({
+        actor: `officer:${officer.id}`,
+        providerId: officer.providerId,
+        request: c.req.valid('json'),
+        idempotencyKey,
+        requestId: c.get('requestId'),
+      });
+
+      const body = certificateJson(certificate, services.documents.verifyUrl(certificate.token));
+      c.header('Location', `/api/v1/certificates/${certificate.id}`);
+      if (!created) c.header('Idempotent-Replayed', 'true');
+      return c.json(body, created ? 201 : 200);
+    },
+  );
+}

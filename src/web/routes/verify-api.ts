@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.js';
+import type { AppServices } from '../services.js';
+
+/** `GET /api/v1/verify/<token>`: the verdict as JSON. Always 200: a failed check is a verdict. */
+export function verifyApiRoute(services: AppServices) {
+  return new Hono<AppEnv>().get('/api/v1/verify/:token', async (c) => {
+    const result = await services.verification.verify(c.req.param('token'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(result);
+  });
+}

@@ -1,0 +1,19 @@
+import type { Logger } from '../logging/logger.js';
+import type { DocumentService } from '../services/documents.js';
+import type { IssuanceService } from '../services/issuance.js';
+import type { RevocationService } from '../services/revocation.js';
+import type { VerificationService } from '../services/verification.js';
+import type { RegistryStore } from '../store/registry-store.js';
+
+/** Everything the web layer may call. Note what is absent: the signer, the keys, the clock. */
+export interface AppServices {
+  store: RegistryStore;
+  issuance: IssuanceService;
+  verification: VerificationService;
+  revocation: RevocationService;
+  documents: DocumentService;
+  logger: Logger;
+  /** Random id for each request, for logs and error bodies. */
+  newRequestId: () => string;
+  publicUrl: string;
+}
