@@ -100,7 +100,7 @@ function facts(record: CertificateRecord): Element {
       detail(birth, formatDay(child.birthDate)),
     ]),
     rule(RULE, 1),
-    row(LABELS.decision, [value(`№ ${decision.number}, ${formatDay(decision.date)}`)]),
+    row(LABELS.decision, [value(`${numbered(decision.number)}, ${formatDay(decision.date)}`)]),
     rule(RULE, 1),
     row(LABELS.validity, [
       value(`${formatDay(record.validFrom)} — ${formatDay(record.validUntil)}`),
@@ -168,4 +168,9 @@ function detail(label: string, content: string): Element {
 
 function rule(color: string, thickness: number, margin: string | number = 0): Element {
   return box({ alignSelf: 'stretch', height: thickness, backgroundColor: color, margin });
+}
+
+/** Decision numbers often arrive with their own "№"; print exactly one. */
+function numbered(number: string): string {
+  return /^№/.test(number) ? number : `№ ${number}`;
 }
