@@ -30,11 +30,19 @@ export function createRegistry(deps: RegistryDeps) {
   const store = new RegistryStore(deps.db);
   const keyring = new Keyring(store, deps.clock);
 
+  const verification = new VerificationService({ store, keyring, clock: deps.clock });
+  const revocation = new RevocationService({
+    store,
+    clock: deps.clock,
+    logger: deps.logger,
+    onRevoked: (id) => verification.forget(id),
+  });
+
   const services: AppServices = {
     store,
     issuance: new IssuanceService({ ...deps, store }),
-    verification: new VerificationService({ store, keyring, clock: deps.clock }),
-    revocation: new RevocationService({ store, clock: deps.clock, logger: deps.logger }),
+    verification,
+    revocation,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),

@@ -19,8 +19,16 @@ import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
 import type { Signer } from '../signer/signer.js';
 import type { Tx } from '../store/database.js';
-import type { CertificateRow, RegistryStore } from '../store/registry-store.js';
+import type {
+  CertificateRow,
+  ProviderKeyRow,
+  ProviderRow,
+  RegistryStore,
+} from '../store/registry-store.js';
 import { activeSigningKey } from './signing-keys.js';
+
+/** How long the list of provider keys is reused between reads. */
+const KEY_LIST_TTL_MS = 5_000;
 
 export interface IssueCommand {
   /** `officer:<id>` or `system:<worker>`: recorded as the actor of the issuance. */
@@ -50,6 +58,9 @@ export interface IssuanceDeps {
  * with its event in one transaction. Only this service holds the signer.
  */
 export class IssuanceService {
+  #providers = new Map<string, ProviderRow>();
+  #keys: { rows: ProviderKeyRow[]; readAt: number } | undefined;
+
   constructor(private readonly deps: IssuanceDeps) {}
 
   async issue(command: IssueCommand): Promise<IssueResult> {
@@ -62,9 +73,8 @@ export class IssuanceService {
     const requestHash = sha256Hex(canonicalJsonBytes(command.request));
 
     // 2. The provider and its signing key.
-    const provider = await store.provider(command.providerId);
-    if (!provider) throw new AppError('not_found', 'The provider does not exist');
-    const key = await activeSigningKey(store, this.deps.signer, provider.id, now);
+    const provider = await this.provider(command.providerId);
+    const key = activeSigningKey(await this.keys(now), this.deps.signer, provider.id, now);
 
     // 3. Lock the idempotency key, replay or sign, and record with the event: one transaction.
     const result = await store.transaction(async (tx) => {
@@ -152,6 +162,30 @@ export class IssuanceService {
       });
     }
     return result;
+  }
+
+  /** Drops the cached key list, so a key registered or retired just now takes effect at once. */
+  forgetKeys(): void {
+    this.#keys = undefined;
+  }
+
+  private async provider(id: string): Promise<ProviderRow> {
+    const cached = this.#providers.get(id);
+    if (cached) return cached;
+
+    const provider = await this.deps.store.provider(id);
+    if (!provider) throw new AppError('not_found', 'The provider does not exist');
+    this.#providers.set(id, provider);
+    return provider;
+  }
+
+  /** Provider keys, re-read at most every few seconds: other instances may rotate keys too. */
+  private async keys(now: Date): Promise<ProviderKeyRow[]> {
+    if (this.#keys && now.getTime() - this.#keys.readAt < KEY_LIST_TTL_MS) return this.#keys.rows;
+
+    const rows = await this.deps.store.listKeys();
+    this.#keys = { rows, readAt: now.getTime() };
+    return rows;
   }
 
   /**

@@ -21,7 +21,15 @@ export interface RevokeResult {
 
 /** Revokes certificates for their issuing provider, recording the change and its event together. */
 export class RevocationService {
-  constructor(private readonly deps: { store: RegistryStore; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      store: RegistryStore;
+      clock: Clock;
+      logger: Logger;
+      /** Called after a revocation commits, so verification caches drop the certificate. */
+      onRevoked?: (certificateId: string) => void;
+    },
+  ) {}
 
   async revoke(command: RevokeCommand): Promise<RevokeResult> {
     const { store, clock } = this.deps;
@@ -55,6 +63,7 @@ export class RevocationService {
       return revoked;
     });
 
+    this.deps.onRevoked?.(current.id);
     if (!result) {
       // A concurrent revocation won the race; report its outcome.
       const latest = await store.certificate(current.id);

@@ -1,18 +1,17 @@
 import { AppError } from '../domain/errors.js';
 import type { Signer } from '../signer/signer.js';
-import type { ProviderKeyRow, RegistryStore } from '../store/registry-store.js';
+import type { ProviderKeyRow } from '../store/registry-store.js';
 
 /**
  * The key a provider signs with now: active, inside its validity window, and held by the signer.
  * The newest such key wins, so a rotation takes effect as soon as the new key is registered.
  */
-export async function activeSigningKey(
-  store: RegistryStore,
+export function activeSigningKey(
+  keys: readonly ProviderKeyRow[],
   signer: Signer,
   providerId: string,
   now: Date,
-): Promise<ProviderKeyRow> {
-  const keys = await store.listKeys();
+): ProviderKeyRow {
   const usable = keys
     .filter((k) => k.providerId === providerId && k.status === 'active')
     .filter((k) => k.notBefore <= now && (k.notAfter === null || now < k.notAfter))

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { bytesToHex, utf8ToBytes } from '../crypto/bytes.js';
 import { verifyStrict } from '../crypto/ed25519.js';
 import { type ParsedToken, parseToken, recordDigest } from '../crypto/token.js';
@@ -17,6 +18,23 @@ export interface VerificationDeps {
   store: RegistryStore;
   keyring: Keyring;
   clock: Clock;
+  /**
+   * How long a registry row read for verification may be reused. Revocations made through this
+   * process are dropped from the cache at once; this bounds how late another process's
+   * revocation (several Node instances on one PostgreSQL) can show. Default 1 s.
+   */
+  statusTtlMs?: number;
+}
+
+/** Tokens and rows kept in memory: one QR is scanned many times, by many verifiers. */
+const CACHE_ENTRIES = 20_000;
+
+interface CachedRow {
+  row: CertificateRow;
+  summary: CertificateSummary;
+  /** Digest of the stored record bytes, computed once per read. */
+  digest: string;
+  readAt: number;
 }
 
 /**
@@ -25,22 +43,34 @@ export interface VerificationDeps {
  */
 export class VerificationService {
   #providers = new Map<string, ProviderRow>();
+  /** Token text -> the key its signature verified under. A pure function of bytes, so exact. */
+  #signatures = new LRUCache<string, VerificationKey>({ max: CACHE_ENTRIES });
+  #rows = new LRUCache<string, CachedRow>({ max: CACHE_ENTRIES });
+  readonly #statusTtlMs: number;
 
-  constructor(private readonly deps: VerificationDeps) {}
+  constructor(private readonly deps: VerificationDeps) {
+    this.#statusTtlMs = deps.statusTtlMs ?? 1_000;
+  }
+
+  /** Drops what is cached about a certificate; revocation calls this so it shows at once. */
+  forget(certificateId: string): void {
+    this.#rows.delete(certificateId);
+  }
 
   async verify(text: string): Promise<VerificationResult> {
     const now = this.deps.clock.now();
     const checkedAt = now.toISOString();
 
     // 1. Form: a QR of another system, a truncated scan or garbage stops here.
-    const parsed = parseToken(text.trim().toUpperCase());
+    const tokenText = text.trim().toUpperCase();
+    const parsed = parseToken(tokenText);
     if (!parsed.ok) {
       return invalid(checkedAt, 'format', `Not a certificate of this registry: ${parsed.message}`);
     }
     const token = parsed.token;
 
     // 2. Authenticity: a key we publish, and a strict Ed25519 signature by it.
-    const key = await this.signingKey(token);
+    const key = await this.signingKey(tokenText, token);
     if (key === 'unknown') {
       return invalid(
         checkedAt,
@@ -57,22 +87,22 @@ export class VerificationService {
     }
 
     // 3. The registry record the token binds to, byte for byte.
-    const row = await this.deps.store.certificate(token.certificateId);
-    if (!row) {
+    const cached = await this.row(token.certificateId, now);
+    if (!cached) {
       return {
         verdict: 'not_found',
         message: 'The registry holds no certificate with this id',
         checkedAt,
       };
     }
-    if (!matches(row, token, key)) {
+    const { row, summary: certificate } = cached;
+    if (!matches(cached, token, key)) {
       return invalid(
         checkedAt,
         'record_mismatch',
         'The registry record does not match the signed code',
       );
     }
-    const certificate = await this.summary(row);
 
     // 4. Status, then the validity window in the Asia/Almaty calendar.
     if (row.status === 'revoked' && row.revokedAt) {
@@ -107,14 +137,41 @@ export class VerificationService {
   }
 
   /** The published key that signed the token, `undefined` if none verifies, or `'unknown'`. */
-  private async signingKey(token: ParsedToken): Promise<VerificationKey | undefined | 'unknown'> {
+  private async signingKey(
+    tokenText: string,
+    token: ParsedToken,
+  ): Promise<VerificationKey | undefined | 'unknown'> {
+    const known = this.#signatures.get(tokenText);
+    if (known) return known;
+
     const candidates = await this.deps.keyring.byHint(token.kidHint);
     if (candidates.length === 0) return 'unknown';
 
     for (const key of candidates) {
-      if (await verifyStrict(key.publicKey, token.signingInput, token.signature)) return key;
+      if (await verifyStrict(key.publicKey, token.signingInput, token.signature)) {
+        this.#signatures.set(tokenText, key);
+        return key;
+      }
     }
     return undefined;
+  }
+
+  /** The registry row and its summary, from the cache while it is fresh. */
+  private async row(id: string, now: Date): Promise<CachedRow | undefined> {
+    const cached = this.#rows.get(id);
+    if (cached && now.getTime() - cached.readAt < this.#statusTtlMs) return cached;
+
+    const row = await this.deps.store.certificate(id);
+    if (!row) return undefined;
+
+    const fresh = {
+      row,
+      summary: await this.summary(row),
+      digest: bytesToHex(recordDigest(utf8ToBytes(row.record))),
+      readAt: now.getTime(),
+    };
+    this.#rows.set(id, fresh);
+    return fresh;
   }
 
   private async summary(row: CertificateRow): Promise<CertificateSummary> {
@@ -152,13 +209,14 @@ export class VerificationService {
  * The stored record must be the one the signature covers: same key, same dates, and a record
  * whose bytes still hash to the signed digest. An edit of the database shows up here.
  */
-function matches(row: CertificateRow, token: ParsedToken, key: VerificationKey): boolean {
+function matches(cached: CachedRow, token: ParsedToken, key: VerificationKey): boolean {
+  const { row } = cached;
   return (
     row.kid === key.kid &&
     row.validFrom === token.validFrom &&
     row.validUntil === token.validUntil &&
     row.recordDigest.startsWith(token.digest) &&
-    bytesToHex(recordDigest(utf8ToBytes(row.record))) === token.digest
+    cached.digest === token.digest
   );
 }
 

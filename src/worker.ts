@@ -1,0 +1,68 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from '../db/schema.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logging/logger.js';
+import { createRegistry } from './registry.js';
+import { systemClock } from './runtime/clock.js';
+import { secureRandom } from './runtime/random.js';
+import type { DocumentRenderer } from './services/documents.js';
+import { parseSigningKeysSecret } from './signer/key-material.js';
+import { LocalSigner } from './signer/local-signer.js';
+import type { Database } from './store/database.js';
+import { createApp } from './web/app.js';
+
+/** Bindings from wrangler.toml and Worker secrets. */
+export interface WorkerEnv {
+  HYPERDRIVE: Hyperdrive;
+  ASSETS: Fetcher;
+  PUBLIC_URL: string;
+  NODE_ENV?: string;
+  SIGNING_KEYS: string;
+  LOG_LEVEL?: string;
+}
+
+/**
+ * Documents are rendered by the Node service until the WASM builds are wired for Workers
+ * (resvg-wasm and hb-subset are ready behind the renderer interface); see the README.
+ */
+const documentsElsewhere: DocumentRenderer = {
+  png: () => Promise.reject(new Error('document rendering is not enabled on this runtime')),
+  pdf: () => Promise.reject(new Error('document rendering is not enabled on this runtime')),
+};
+
+let signer: Promise<LocalSigner> | undefined;
+
+/**
+ * The Cloudflare Worker entry: the same app as on Node, with PostgreSQL through Hyperdrive.
+ * Secrets are read once per isolate; database clients live for one request, as Workers require.
+ */
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    const config = loadConfig({
+      PUBLIC_URL: env.PUBLIC_URL,
+      NODE_ENV: env.NODE_ENV ?? 'production',
+      SIGNING_KEYS: env.SIGNING_KEYS,
+      LOG_LEVEL: env.LOG_LEVEL,
+    });
+    signer ??= parseSigningKeysSecret(config.signingKeys ?? '[]').then((keys) =>
+      LocalSigner.create(keys),
+    );
+
+    const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false });
+    const { services } = createRegistry({
+      db: drizzle(client, { schema }) as unknown as Database,
+      signer: await signer,
+      renderer: documentsElsewhere,
+      clock: systemClock,
+      random: secureRandom,
+      logger: createLogger(config.logLevel),
+      publicUrl: config.publicUrl,
+    });
+
+    const app = createApp(services, { staticAssets: (c) => env.ASSETS.fetch(c.req.raw) });
+    const response = await app.fetch(request, env, ctx);
+    ctx.waitUntil(client.end());
+    return response;
+  },
+} satisfies ExportedHandler<WorkerEnv>;
