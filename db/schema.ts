@@ -150,3 +150,166 @@ export const events = pgTable(
   },
   (t) => [index('events_certificate_idx').on(t.certificateId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Citizen applications (issue 3): sign-in, applications and their processing, the cabinet.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Applications for a certificate. A row is the durable queue entry too: workers claim due rows
+ * with `FOR UPDATE SKIP LOCKED`, so a crash leaves the row to be claimed again.
+ */
+export const applications = pgTable(
+  'applications',
+  {
+    /** `app_` + 26 base32 characters. */
+    id: text('id').primaryKey(),
+    applicantIin: text('applicant_iin').notNull(),
+    childIin: text('child_iin').notNull(),
+    type: text('type').notNull(),
+    /** `submitted`, `processing`, `review`, `issued`, `refused`. */
+    status: text('status').notNull(),
+    /** The provider that decides: known once the guardianship decision is found. */
+    providerId: text('provider_id').references(() => providers.id),
+    submittedAt: instant('submitted_at').notNull(),
+    /** Submission + 30 minutes: the term of the service. */
+    deadline: instant('deadline').notNull(),
+    /** `eds` or `otp`: how the applicant signed the application. */
+    signedWith: text('signed_with').notNull(),
+    /** The canonical electronic document the applicant signed (RFC 8785 JSON). */
+    document: text('document').notNull(),
+    /** Ed25519 signature of `document` by the applicant's EDS key (base64url); null for OTP. */
+    applicantSignature: text('applicant_signature'),
+    certificateId: text('certificate_id').references(() => certificates.id),
+    refusalCode: text('refusal_code'),
+    /** Queue: when the next processing attempt is due, and how many were made. */
+    nextAttemptAt: instant('next_attempt_at'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Code of the last transient failure (e.g. `gateway_unavailable`), for officers. */
+    lastError: text('last_error'),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+  },
+  (t) => [
+    index('applications_applicant_idx').on(t.applicantIin, t.submittedAt),
+    index('applications_due_idx').on(t.status, t.nextAttemptAt),
+    index('applications_provider_idx').on(t.providerId, t.status),
+    uniqueIndex('applications_idempotency_uq')
+      .on(t.applicantIin, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
+
+/** Every status change of an application, with its time and actor. Append-only. */
+export const applicationTransitions = pgTable(
+  'application_transitions',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    from: text('from_status'),
+    to: text('to_status').notNull(),
+    at: instant('at').notNull(),
+    actor: text('actor').notNull(),
+    /** Refusal code or a short machine note; never personal data. */
+    note: text('note'),
+  },
+  (t) => [index('application_transitions_app_idx').on(t.applicationId, t.seq)],
+);
+
+/** Files attached to applications (a copy of a birth certificate), type checked by content. */
+export const attachments = pgTable('attachments', {
+  id: text('id').primaryKey(),
+  applicationId: text('application_id')
+    .notNull()
+    .references(() => applications.id),
+  /** `application/pdf`, `image/jpeg` or `image/png`, from the file's magic bytes. */
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  /** The file, base64. At most 5 MB before encoding. */
+  content: text('content').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+/** One-time passwords sent by SMS: hashed, short-lived, with an attempt counter. */
+export const otpCodes = pgTable(
+  'otp_codes',
+  {
+    id: text('id').primaryKey(),
+    iin: text('iin').notNull(),
+    /** Hash of the phone the code went to, for the per-phone rate limit. */
+    phoneHash: text('phone_hash').notNull(),
+    /** Salted hash of the 6-digit code; the code itself is never stored. */
+    codeHash: text('code_hash').notNull(),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    consumedAt: instant('consumed_at'),
+  },
+  (t) => [
+    index('otp_codes_iin_idx').on(t.iin, t.createdAt),
+    index('otp_codes_phone_idx').on(t.phoneHash, t.createdAt),
+  ],
+);
+
+/** Fresh nonces for EDS sign-in: single use, short-lived. */
+export const edsChallenges = pgTable('eds_challenges', {
+  nonce: text('nonce').primaryKey(),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  usedAt: instant('used_at'),
+});
+
+/** Citizen sessions. The cookie carries a random token; only its hash is stored. */
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  iin: text('iin').notNull(),
+  /** `eds` or `otp`. */
+  method: text('method').notNull(),
+  /** Double-submit CSRF token for state-changing requests. */
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  revokedAt: instant('revoked_at'),
+});
+
+/** What the personal cabinet shows: submitted, issued, refused, revoked. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    iin: text('iin').notNull(),
+    kind: text('kind').notNull(),
+    applicationId: text('application_id'),
+    certificateId: text('certificate_id'),
+    /** Refusal or revocation code; the cabinet renders the text in the reader's language. */
+    reasonCode: text('reason_code'),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [index('notifications_iin_idx').on(t.iin, t.seq)],
+);
+
+/** SMS messages in dev and demo mode: the outbox the demo prints and tests read. */
+export const smsOutbox = pgTable('sms_outbox', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  phone: text('phone').notNull(),
+  text: text('text').notNull(),
+  createdAt: instant('created_at').notNull(),
+});
+
+/** Who checked a certificate and when, for the holder's cabinet. No IP addresses are kept. */
+export const verificationLog = pgTable(
+  'verification_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    certificateId: text('certificate_id').notNull(),
+    at: instant('at').notNull(),
+    verdict: text('verdict').notNull(),
+    /** The verifier's organisation, when it named one (`X-Verifier-Organization`). */
+    organization: text('organization'),
+  },
+  (t) => [index('verification_log_certificate_idx').on(t.certificateId, t.at)],
+);
