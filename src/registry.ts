@@ -1,3 +1,4 @@
+import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
 import type { Logger } from './logging/logger.js';
 import type { Clock } from './runtime/clock.js';
@@ -44,6 +45,7 @@ export function createRegistry(deps: RegistryDeps) {
     verification,
     revocation,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
+    sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

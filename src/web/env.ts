@@ -7,11 +7,18 @@ export interface Officer {
   roles: string[];
 }
 
+/** The signed-in citizen (applicant) of a session. */
+export interface Citizen {
+  iin: string;
+  method: 'eds' | 'otp';
+}
+
 /** Per-request values that middleware sets for the handlers. */
 export interface AppEnv {
   Variables: {
     requestId: string;
     logger: Logger;
     officer: Officer;
+    citizen: Citizen;
   };
 }

@@ -1,3 +1,4 @@
+import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
@@ -12,6 +13,7 @@ export interface AppServices {
   verification: VerificationService;
   revocation: RevocationService;
   documents: DocumentService;
+  sessions: SessionService;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;
