@@ -19,6 +19,11 @@ const schema = z
     /** Production signing keys: a JSON array of `{ providerId, seed }` (base64url seeds). */
     SIGNING_KEYS: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** The state-systems gateway; unset in demo mode means the fixture gateway. */
+    GATEWAY_URL: z
+      .url({ protocol: /^https?$/, message: 'GATEWAY_URL must be an http(s) URL' })
+      .optional(),
+    GATEWAY_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -28,6 +33,13 @@ const schema = z
         code: 'custom',
         path: ['PUBLIC_URL'],
         message: 'must be https in production',
+      });
+    }
+    if (!env.GATEWAY_URL || !env.GATEWAY_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GATEWAY_URL'],
+        message: 'GATEWAY_URL and GATEWAY_TOKEN are required in production',
       });
     }
     if (!env.SIGNING_KEYS) {
@@ -50,6 +62,8 @@ export interface Config {
   demo: boolean;
   signingKeys: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The real state-systems gateway; undefined means the demo fixture gateway. */
+  gateway: { url: string; token: string } | undefined;
 }
 
 /** Thrown when the environment is not a valid configuration. Names the variables, not values. */
@@ -77,5 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: !production,
     signingKeys: e.SIGNING_KEYS,
     logLevel: e.LOG_LEVEL,
+    gateway:
+      e.GATEWAY_URL && e.GATEWAY_TOKEN ? { url: e.GATEWAY_URL, token: e.GATEWAY_TOKEN } : undefined,
   };
 }

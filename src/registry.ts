@@ -1,5 +1,6 @@
 import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
+import type { StateGateway } from './gateway/gateway.js';
 import type { Logger } from './logging/logger.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
@@ -15,6 +16,8 @@ import type { AppServices } from './web/services.js';
 
 export interface RegistryDeps {
   db: Database;
+  /** The state information systems (identity, civil registry, guardianship decisions). */
+  gateway: StateGateway;
   signer: Signer;
   renderer: DocumentRenderer;
   clock: Clock;
@@ -50,5 +53,5 @@ export function createRegistry(deps: RegistryDeps) {
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,
   };
-  return { services, store, keyring };
+  return { services, store, keyring, gateway: deps.gateway };
 }

@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../db/schema.js';
 import { loadConfig } from './config.js';
+import { createHttpGateway } from './gateway/http-gateway.js';
 import { createLogger } from './logging/logger.js';
 import { createRegistry } from './registry.js';
 import { systemClock } from './runtime/clock.js';
@@ -19,6 +20,8 @@ export interface WorkerEnv {
   PUBLIC_URL: string;
   NODE_ENV?: string;
   SIGNING_KEYS: string;
+  GATEWAY_URL: string;
+  GATEWAY_TOKEN: string;
   LOG_LEVEL?: string;
 }
 
@@ -43,6 +46,8 @@ export default {
       PUBLIC_URL: env.PUBLIC_URL,
       NODE_ENV: env.NODE_ENV ?? 'production',
       SIGNING_KEYS: env.SIGNING_KEYS,
+      GATEWAY_URL: env.GATEWAY_URL,
+      GATEWAY_TOKEN: env.GATEWAY_TOKEN,
       LOG_LEVEL: env.LOG_LEVEL,
     });
     signer ??= parseSigningKeysSecret(config.signingKeys ?? '[]').then((keys) =>
@@ -52,6 +57,10 @@ export default {
     const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false });
     const { services } = createRegistry({
       db: drizzle(client, { schema }) as unknown as Database,
+      gateway: createHttpGateway(
+        { baseUrl: env.GATEWAY_URL, token: env.GATEWAY_TOKEN },
+        { clock: systemClock },
+      ),
       signer: await signer,
       renderer: documentsElsewhere,
       clock: systemClock,

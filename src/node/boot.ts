@@ -2,6 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Config } from '../config.js';
 import { DEMO_PROVIDERS } from '../demo/demo-data.js';
 import { seedDemoCertificates, seedDemoParties } from '../demo/seed.js';
+import type { StateGateway } from '../gateway/gateway.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { createRegistry } from '../registry.js';
 import { type Clock, systemClock } from '../runtime/clock.js';
@@ -14,6 +15,7 @@ import type { DatabaseHandle } from '../store/database.js';
 import { openDatabase } from '../store/open-node.js';
 import { RegistryStore } from '../store/registry-store.js';
 import { createApp } from '../web/app.js';
+import { nodeGateway } from './gateway.js';
 import { nodeRenderer } from './renderer.js';
 
 export interface BootOptions {
@@ -25,6 +27,8 @@ export interface BootOptions {
   database?: DatabaseHandle;
   /** Signing keys (tests); otherwise from SIGNING_KEYS, or dev key files in demo mode. */
   keys?: ProviderKeyMaterial[];
+  /** The state gateway (tests); otherwise from the configuration, see nodeGateway. */
+  gateway?: StateGateway;
   /** Seed demo certificates on an empty registry (demo mode only). Default true. */
   seedCertificates?: boolean;
 }
@@ -52,8 +56,10 @@ export async function bootNode(options: BootOptions) {
   const registered = await registerSignerKeys(bootStore, signer.publicKeys(), clock);
   for (const kid of registered) logger.info('key.registered', { kid });
 
+  const gateway = options.gateway ?? (await nodeGateway(config, clock, logger));
   const { services, store, keyring } = createRegistry({
     db: database.db,
+    gateway,
     signer,
     renderer: await nodeRenderer(),
     clock,
@@ -69,7 +75,16 @@ export async function bootNode(options: BootOptions) {
   }
 
   const app = createApp(services, { staticAssets: serveStatic({ root: './public' }) });
-  return { app, services, store, keyring, database, demoTokens, close: () => database.close() };
+  return {
+    app,
+    services,
+    store,
+    keyring,
+    gateway,
+    database,
+    demoTokens,
+    close: () => database.close(),
+  };
 }
 
 export type Booted = Awaited<ReturnType<typeof bootNode>>;
