@@ -1,31 +1,13 @@
 /** Byte helpers that run the same on Node and Workers: no Buffer, no atob/btoa leniency. */
 
+import { base64urlnopad } from '@scure/base';
 import { CryptoError } from './errors.js';
 
 export { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-const BASE64URL_VALUE = new Map([...BASE64URL].map((char, index) => [char, index]));
-
 /** Unpadded base64url (RFC 4648 §5), the form JWK members and kids use (RFC 7515 §2). */
 export function toBase64Url(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += BASE64URL[(buffer >> bits) & 63];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-
-  if (bits > 0) out += BASE64URL[(buffer << (6 - bits)) & 63];
-  return out;
+  return base64urlnopad.encode(bytes);
 }
 
 /**
@@ -35,33 +17,18 @@ export function toBase64Url(bytes: Uint8Array): string {
  * @throws CryptoError `encoding_invalid` naming `field`; the message never repeats the input.
  */
 export function fromBase64Url(text: string, field = 'value'): Uint8Array {
-  if (text.length % 4 === 1) {
-    throw new CryptoError('encoding_invalid', `${field}: not base64url (impossible length)`, field);
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) {
+    throw new CryptoError('encoding_invalid', `${field}: not base64url (bad character)`, field);
   }
-
-  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let index = 0;
-
-  for (const char of text) {
-    const value = BASE64URL_VALUE.get(char);
-    if (value === undefined) {
-      throw new CryptoError('encoding_invalid', `${field}: not base64url (bad character)`, field);
-    }
-    buffer = (buffer << 6) | value;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[index++] = (buffer >> bits) & 0xff;
-    }
-    buffer &= (1 << bits) - 1;
+  try {
+    return base64urlnopad.decode(text);
+  } catch {
+    throw new CryptoError(
+      'encoding_invalid',
+      `${field}: not base64url (bad length or padding bits)`,
+      field,
+    );
   }
-
-  if (buffer !== 0) {
-    throw new CryptoError('encoding_invalid', `${field}: non-canonical base64url ending`, field);
-  }
-  return out;
 }
 
 /** Constant-length comparison; lengths are public, contents are compared without early exit. */
