@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../db/schema.js';
 import { loadConfig } from './config.js';
+import type { StateGateway } from './gateway/gateway.js';
 import { createHttpGateway } from './gateway/http-gateway.js';
 import { createLogger } from './logging/logger.js';
 import { createRegistry } from './registry.js';
@@ -35,6 +36,7 @@ const documentsElsewhere: DocumentRenderer = {
 };
 
 let signer: Promise<LocalSigner> | undefined;
+let gateway: StateGateway | undefined;
 
 /**
  * The Cloudflare Worker entry: the same app as on Node, with PostgreSQL through Hyperdrive.
@@ -54,13 +56,16 @@ export default {
       LocalSigner.create(keys),
     );
 
+    // The gateway's circuit breaker must outlive a request, so it lives with the isolate.
+    gateway ??= createHttpGateway(
+      { baseUrl: env.GATEWAY_URL, token: env.GATEWAY_TOKEN },
+      { clock: systemClock },
+    );
+
     const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false });
     const { services } = createRegistry({
       db: drizzle(client, { schema }) as unknown as Database,
-      gateway: createHttpGateway(
-        { baseUrl: env.GATEWAY_URL, token: env.GATEWAY_TOKEN },
-        { clock: systemClock },
-      ),
+      gateway,
       signer: await signer,
       renderer: documentsElsewhere,
       clock: systemClock,
