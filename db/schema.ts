@@ -174,7 +174,10 @@ export const applications = pgTable(
     submittedAt: instant('submitted_at').notNull(),
     /** Submission + 30 minutes: the term of the service. */
     deadline: instant('deadline').notNull(),
-    /** `eds` or `otp`: how the applicant signed the application. */
+    /**
+     * How the applicant signed: `eds` (a signature over `document` is stored), `otp` (a session
+     * opened by SMS code) or `eds_session` (a session opened by EDS, the document not signed).
+     */
     signedWith: text('signed_with').notNull(),
     /** The canonical electronic document the applicant signed (RFC 8785 JSON). */
     document: text('document').notNull(),
@@ -182,6 +185,10 @@ export const applications = pgTable(
     applicantSignature: text('applicant_signature'),
     certificateId: text('certificate_id').references(() => certificates.id),
     refusalCode: text('refusal_code'),
+    /** The reviewing officer's words to the applicant when refusing; not in events or logs. */
+    refusalComment: text('refusal_comment'),
+    /** When the deadline passed unfinished and officers were told; set once. */
+    overdueAt: instant('overdue_at'),
     /** Queue: when the next processing attempt is due, and how many were made. */
     nextAttemptAt: instant('next_attempt_at'),
     attempts: integer('attempts').notNull().default(0),
@@ -194,6 +201,7 @@ export const applications = pgTable(
     index('applications_applicant_idx').on(t.applicantIin, t.submittedAt),
     index('applications_due_idx').on(t.status, t.nextAttemptAt),
     index('applications_provider_idx').on(t.providerId, t.status),
+    index('applications_certificate_idx').on(t.certificateId),
     uniqueIndex('applications_idempotency_uq')
       .on(t.applicantIin, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
