@@ -31,7 +31,8 @@ const CACHE_ENTRIES = 20_000;
 
 interface CachedRow {
   row: CertificateRow;
-  summary: CertificateSummary;
+  /** Undefined when the stored record is not JSON: it cannot be the record that was signed. */
+  summary: CertificateSummary | undefined;
   /** Digest of the stored record bytes, computed once per read. */
   digest: string;
   readAt: number;
@@ -96,7 +97,7 @@ export class VerificationService {
       };
     }
     const { row, summary: certificate } = cached;
-    if (!matches(cached, token, key)) {
+    if (!certificate || !matches(cached, token, key)) {
       return invalid(
         checkedAt,
         'record_mismatch',
@@ -174,8 +175,9 @@ export class VerificationService {
     return fresh;
   }
 
-  private async summary(row: CertificateRow): Promise<CertificateSummary> {
-    const record = JSON.parse(row.record) as CertificateRecord;
+  private async summary(row: CertificateRow): Promise<CertificateSummary | undefined> {
+    const record = parseRecord(row.record);
+    if (!record) return undefined;
     const provider = await this.provider(row.providerId);
     return {
       id: row.id,
@@ -218,6 +220,15 @@ function matches(cached: CachedRow, token: ParsedToken, key: VerificationKey): b
     row.recordDigest.startsWith(token.digest) &&
     cached.digest === token.digest
   );
+}
+
+/** The stored record, or undefined when an edit of the database left it unreadable. */
+function parseRecord(text: string): CertificateRecord | undefined {
+  try {
+    return JSON.parse(text) as CertificateRecord;
+  } catch {
+    return undefined;
+  }
 }
 
 function invalid(checkedAt: string, cause: InvalidCause, message: string): VerificationResult {

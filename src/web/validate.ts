@@ -15,8 +15,19 @@ export const validJson = <T extends ZodType>(schema: T) =>
     let message = issue?.message ?? 'invalid request body';
     if (issue?.code === 'unrecognized_keys') {
       message = `unknown field(s): ${issue.keys.join(', ')}`;
-    } else if (issue?.code === 'invalid_type' && issue.input === undefined) {
+    } else if (issue && field && isMissing(result.data, issue.path)) {
+      // zod 4 keeps no `input` on issues, so a missing field is found in the body itself.
       message = 'is required';
     }
     throw new AppError('validation_failed', field ? `${field}: ${message}` : message, field);
   });
+
+/** True when the body has nothing at `path` (a parent that is not an object counts as nothing). */
+function isMissing(body: unknown, path: readonly PropertyKey[]): boolean {
+  let value = body;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
