@@ -24,6 +24,13 @@ const schema = z
       .url({ protocol: /^https?$/, message: 'GATEWAY_URL must be an http(s) URL' })
       .optional(),
     GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** The HTTP SMS gateway for sign-in codes; unset in demo mode means the SMS outbox table. */
+    SMS_GATEWAY_URL: z
+      .url({ protocol: /^https?$/, message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+      .optional(),
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    /** Keys the hashes of sign-in codes and phones; at least 32 characters of randomness. */
+    OTP_SECRET: z.string().min(32, 'OTP_SECRET must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -41,6 +48,16 @@ const schema = z
         path: ['GATEWAY_URL'],
         message: 'GATEWAY_URL and GATEWAY_TOKEN are required in production',
       });
+    }
+    if (!env.SMS_GATEWAY_URL || !env.SMS_GATEWAY_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_GATEWAY_URL'],
+        message: 'SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN are required in production',
+      });
+    }
+    if (!env.OTP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['OTP_SECRET'], message: 'is required in production' });
     }
     if (!env.SIGNING_KEYS) {
       ctx.addIssue({
@@ -64,6 +81,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The real state-systems gateway; undefined means the demo fixture gateway. */
   gateway: { url: string; token: string } | undefined;
+  /** The HTTP SMS gateway; undefined means the demo SMS outbox. */
+  sms: { url: string; token: string } | undefined;
+  /** Key of the sign-in code hashes; undefined means the public demo key (demo mode only). */
+  otpSecret: string | undefined;
 }
 
 /** Thrown when the environment is not a valid configuration. Names the variables, not values. */
@@ -93,5 +114,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     gateway:
       e.GATEWAY_URL && e.GATEWAY_TOKEN ? { url: e.GATEWAY_URL, token: e.GATEWAY_TOKEN } : undefined,
+    sms:
+      e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN
+        ? { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN }
+        : undefined,
+    otpSecret: e.OTP_SECRET,
   };
 }

@@ -1,7 +1,9 @@
+import { createAuth } from './auth/auth-services.js';
 import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
 import type { StateGateway } from './gateway/gateway.js';
 import type { Logger } from './logging/logger.js';
+import type { SmsSender } from './notifier/sms.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
@@ -24,6 +26,12 @@ export interface RegistryDeps {
   random: RandomBytes;
   logger: Logger;
   publicUrl: string;
+  /** Where sign-in codes go; optional in demo mode, where the SMS outbox is the default. */
+  sms?: SmsSender;
+  /** `OTP_SECRET`; optional in demo mode, where a public demo key is used. */
+  otpSecret?: string;
+  /** Demo mode: demo defaults apply and the dev endpoints answer. */
+  demo?: boolean;
 }
 
 /**
@@ -49,6 +57,7 @@ export function createRegistry(deps: RegistryDeps) {
     revocation,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
+    auth: createAuth(deps),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

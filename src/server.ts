@@ -1,14 +1,22 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
+import { localDay } from './domain/calendar.js';
+import { demoPersonas } from './gateway/fixture-data.js';
 import { bootNode } from './node/boot.js';
+import { writeDemoEdsKeyFiles } from './node/demo-eds-files.js';
 
 /** `npm start`: the registry on Node, with the embedded database unless DATABASE_URL is set. */
 async function main() {
   const config = loadConfig(process.env);
   const booted = await bootNode({ config });
+  const edsKeys =
+    config.demo && !config.gateway
+      ? await writeDemoEdsKeyFiles(config.dataDir, demoPersonas(localDay(new Date())))
+      : undefined;
 
   const server = serve({ fetch: booted.app.fetch, port: config.port }, () => {
     printWelcome(config.publicUrl, config.demo, booted.database.kind, booted.demoTokens);
+    if (edsKeys) console.log(`EDS key files for demo sign-in: ${edsKeys} (README, "Citizens")`);
   });
 
   const stop = async () => {

@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import type { StateGateway } from './gateway/gateway.js';
 import { createHttpGateway } from './gateway/http-gateway.js';
 import { createLogger } from './logging/logger.js';
+import { HttpSms } from './notifier/http-sms.js';
 import { createRegistry } from './registry.js';
 import { systemClock } from './runtime/clock.js';
 import { secureRandom } from './runtime/random.js';
@@ -23,6 +24,9 @@ export interface WorkerEnv {
   SIGNING_KEYS: string;
   GATEWAY_URL: string;
   GATEWAY_TOKEN: string;
+  SMS_GATEWAY_URL: string;
+  SMS_GATEWAY_TOKEN: string;
+  OTP_SECRET: string;
   LOG_LEVEL?: string;
 }
 
@@ -50,6 +54,9 @@ export default {
       SIGNING_KEYS: env.SIGNING_KEYS,
       GATEWAY_URL: env.GATEWAY_URL,
       GATEWAY_TOKEN: env.GATEWAY_TOKEN,
+      SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
+      SMS_GATEWAY_TOKEN: env.SMS_GATEWAY_TOKEN,
+      OTP_SECRET: env.OTP_SECRET,
       LOG_LEVEL: env.LOG_LEVEL,
     });
     signer ??= parseSigningKeysSecret(config.signingKeys ?? '[]').then((keys) =>
@@ -72,6 +79,9 @@ export default {
       random: secureRandom,
       logger: createLogger(config.logLevel),
       publicUrl: config.publicUrl,
+      sms: config.sms ? new HttpSms(config.sms) : undefined,
+      otpSecret: config.otpSecret,
+      demo: config.demo,
     });
 
     const app = createApp(services, { staticAssets: (c) => env.ASSETS.fetch(c.req.raw) });

@@ -27,6 +27,16 @@ export const ERROR_CODES = [
   // The requested end of validity is before the issue day or past the latest allowed day.
   'valid_until_out_of_range',
   'unauthorized',
+  // Sign-in by SMS code: the code does not match (the message says how many attempts are left).
+  'otp_invalid',
+  // No usable code: it expired (5 minutes), was used or replaced, or none was requested.
+  'otp_expired',
+  // Three wrong codes: this code is blocked; a new one must be requested.
+  'otp_attempts_exhausted',
+  // Sign-in by EDS: the nonce is unknown, already used or expired; ask for a new challenge.
+  'eds_challenge_invalid',
+  // Sign-in by EDS: the signature does not verify under the key registered to the IIN.
+  'eds_signature_invalid',
   'forbidden',
   'not_found',
   // The same Idempotency-Key came back with a different request body.

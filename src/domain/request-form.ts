@@ -89,7 +89,12 @@ function readPerson(person: Person, path: string): Person {
   return read;
 }
 
-function readIin(iin: string, field: string) {
+/**
+ * Reads an IIN given in the request field `field`; every caller reports a bad one the same way.
+ *
+ * @throws AppError `invalid_iin` naming `field` and what is wrong with the number.
+ */
+export function readIin(iin: string, field: string) {
   const parsed = parseIin(iin);
   if (!parsed.ok) throw fieldError('invalid_iin', field, IIN_PROBLEM[parsed.reason]);
   return { birthDate: parsed.birthDate, sex: parsed.sex };

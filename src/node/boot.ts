@@ -4,6 +4,8 @@ import { DEMO_PROVIDERS } from '../demo/demo-data.js';
 import { seedDemoCertificates, seedDemoParties } from '../demo/seed.js';
 import type { StateGateway } from '../gateway/gateway.js';
 import { createLogger, type Logger } from '../logging/logger.js';
+import { HttpSms } from '../notifier/http-sms.js';
+import type { SmsSender } from '../notifier/sms.js';
 import { createRegistry } from '../registry.js';
 import { type Clock, systemClock } from '../runtime/clock.js';
 import { type RandomBytes, secureRandom } from '../runtime/random.js';
@@ -29,6 +31,8 @@ export interface BootOptions {
   keys?: ProviderKeyMaterial[];
   /** The state gateway (tests); otherwise from the configuration, see nodeGateway. */
   gateway?: StateGateway;
+  /** Where sign-in codes go (tests); otherwise SMS_GATEWAY_URL, or the outbox in demo mode. */
+  sms?: SmsSender;
   /** Seed demo certificates on an empty registry (demo mode only). Default true. */
   seedCertificates?: boolean;
 }
@@ -66,6 +70,9 @@ export async function bootNode(options: BootOptions) {
     random,
     logger,
     publicUrl: config.publicUrl,
+    sms: options.sms ?? (config.sms ? new HttpSms(config.sms) : undefined),
+    otpSecret: config.otpSecret,
+    demo: config.demo,
   });
   await keyring.reload();
 

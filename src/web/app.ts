@@ -4,7 +4,9 @@ import type { AppEnv } from './env.js';
 import { errorResponder } from './errors.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
+import { devSmsOutboxRoute } from './routes/dev-sms-outbox.js';
 import { healthRoute } from './routes/health.js';
 import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
@@ -39,6 +41,8 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', revokeCertificateRoute(services));
   app.route('/', certificateDocumentsRoute(services));
   app.route('/', readCertificateRoute(services));
+  app.route('/', authRoutes(services));
+  app.route('/', devSmsOutboxRoute(services));
   app.route('/', homeRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 

@@ -1,3 +1,4 @@
+import type { AuthServices } from '../auth/auth-services.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
@@ -14,6 +15,8 @@ export interface AppServices {
   revocation: RevocationService;
   documents: DocumentService;
   sessions: SessionService;
+  /** Citizen sign-in by SMS code or EDS, and the demo's SMS outbox. */
+  auth: AuthServices;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;

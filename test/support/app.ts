@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config.js';
 import { DEMO_PROVIDERS } from '../../src/demo/demo-data.js';
 import { captureLogger } from '../../src/logging/logger.js';
-import { bootNode } from '../../src/node/boot.js';
+import { type BootOptions, bootNode } from '../../src/node/boot.js';
 import { type Clock, fixedClock } from '../../src/runtime/clock.js';
 import { generateProviderKey } from '../../src/signer/key-material.js';
 import type { DatabaseTarget } from './databases.js';
@@ -14,7 +14,9 @@ export const PUBLIC_URL = 'https://verify.example.kz';
  */
 export async function startTestRegistry(
   target: DatabaseTarget,
-  options: { clock?: Clock & Partial<ReturnType<typeof fixedClock>> } = {},
+  options: {
+    clock?: Clock & Partial<ReturnType<typeof fixedClock>>;
+  } & Pick<BootOptions, 'gateway' | 'sms'> = {},
 ) {
   const clock = options.clock ?? fixedClock('2026-12-03T07:00:00Z');
   const logger = captureLogger();
@@ -28,6 +30,8 @@ export async function startTestRegistry(
     keys,
     database: await target.open(),
     seedCertificates: false,
+    gateway: options.gateway,
+    sms: options.sms,
   });
   const request = (path: string, init?: RequestInit) =>
     booted.app.request(path.startsWith('http') ? path : `http://localhost${path}`, init);
