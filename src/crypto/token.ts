@@ -165,15 +165,24 @@ export function parseToken(text: unknown): TokenParseResult {
     return lengthError(text.length);
   }
 
+  // Alphabet, then version (the first 8 characters hold the version byte), then length, then
+  // the whole decode: a scan cut short is told it is short, not that it is not base32.
+  const alphabetError = () =>
+    formatError(
+      'token_alphabet',
+      'token must be base32 text (letters A-Z and digits 2-7, no padding)',
+    );
+  if (!/^[A-Za-z2-7]+$/.test(text)) return alphabetError();
+
+  // Two characters carry the whole version byte; a shorter text is only short.
+  const head = text.length >= 2 ? base32Decode(text.slice(0, 8).padEnd(8, 'A')) : null;
+  if (head !== null && head[0] !== TOKEN_VERSION) {
+    return formatError('token_version', `unknown token version ${head[0]}, expected 1`);
+  }
+  if (text.length !== TOKEN_TEXT_LENGTH) return lengthError(text.length);
+
   const bytes = base32Decode(text);
-  if (bytes === null) {
-    const message = 'token must be base32 text (letters A-Z and digits 2-7, no padding)';
-    return formatError('token_alphabet', message);
-  }
-  if (bytes[0] !== TOKEN_VERSION) {
-    return formatError('token_version', `unknown token version ${bytes[0]}, expected 1`);
-  }
-  if (bytes.length !== TOKEN_LENGTH) return lengthError(text.length);
+  if (bytes === null) return alphabetError();
 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const payload = bytes.subarray(0, TOKEN_PAYLOAD_LENGTH);

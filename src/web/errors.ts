@@ -34,8 +34,11 @@ function isUnavailable(error: unknown): boolean {
     code === 'ETIMEDOUT' ||
     code === 'CONNECTION_CLOSED' ||
     code === 'CONNECT_TIMEOUT' ||
+    code === 'CONNECTION_ENDED' ||
+    code === 'CONNECTION_DESTROYED' ||
     code === '57P03' ||
-    /connect(ion)? (refused|terminated|timeout)/i.test(text)
+    /connect(ion)? (refused|terminated|timeout)/i.test(text) ||
+    /PGlite is closed/i.test(text)
   );
 }
 

@@ -11,10 +11,15 @@ export const validJson = <T extends ZodType>(schema: T) =>
     if (result.success) return;
 
     const issue = result.error.issues[0];
-    const field = issue?.path.map(String).join('.') || undefined;
+    let field = issue?.path.map(String).join('.') || undefined;
     let message = issue?.message ?? 'invalid request body';
     if (issue?.code === 'unrecognized_keys') {
-      message = `unknown field(s): ${issue.keys.join(', ')}`;
+      // Name the first unknown member itself, so a misspelt `midleName` points at itself.
+      field = [...issue.path.map(String), issue.keys[0]].join('.');
+      message =
+        issue.keys.length > 1
+          ? `unknown field (and ${issue.keys.length - 1} more)`
+          : 'unknown field';
     } else if (issue && field && isMissing(result.data, issue.path)) {
       // zod 4 keeps no `input` on issues, so a missing field is found in the body itself.
       message = 'is required';

@@ -232,7 +232,8 @@ describe.each(databaseTargets)('revoking on $name', (target) => {
       await expectError(response, {
         status: 400,
         code: 'validation_failed',
-        message: 'unknown field(s): revokedAt',
+        field: 'revokedAt',
+        message: 'revokedAt: unknown field',
       });
     });
 

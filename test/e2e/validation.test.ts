@@ -66,13 +66,14 @@ const FORM_CASES: Case[] = [
   {
     what: 'an unknown top-level field',
     body: change('extra', true),
-    message: 'unknown field(s): extra',
+    field: 'extra',
+    message: 'extra: unknown field',
   },
   {
     what: 'a misspelt patronymic',
     body: change('guardian.midleName', 'Серікқызы'),
-    field: 'guardian',
-    message: 'guardian: unknown field(s): midleName',
+    field: 'guardian.midleName',
+    message: 'guardian.midleName: unknown field',
   },
   {
     what: 'an IIN sent as a number',
