@@ -1,3 +1,4 @@
+import { createApplications } from './applications/application-services.js';
 import { createAuth } from './auth/auth-services.js';
 import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
@@ -32,6 +33,8 @@ export interface RegistryDeps {
   otpSecret?: string;
   /** Demo mode: demo defaults apply and the dev endpoints answer. */
   demo?: boolean;
+  /** Whether a demo persona's EDS key file was written (Node); see DemoPersonaDirectory. */
+  demoEdsKeyFileExists?: (personaKey: string) => Promise<boolean>;
 }
 
 /**
@@ -41,26 +44,41 @@ export interface RegistryDeps {
 export function createRegistry(deps: RegistryDeps) {
   const store = new RegistryStore(deps.db);
   const keyring = new Keyring(store, deps.clock);
+  const issuance = new IssuanceService({ ...deps, store });
+  const applications = createApplications({ ...deps, store, issuance });
 
   const verification = new VerificationService({ store, keyring, clock: deps.clock });
   const revocation = new RevocationService({
     store,
     clock: deps.clock,
     logger: deps.logger,
-    onRevoked: (id) => verification.forget(id),
+    onRevoked: async (id) => {
+      verification.forget(id);
+      await applications.onRevoked(id);
+    },
   });
 
   const services: AppServices = {
     store,
-    issuance: new IssuanceService({ ...deps, store }),
+    issuance,
     verification,
     revocation,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
     auth: createAuth(deps),
+    applications: applications.services,
+    verificationLog: applications.verificationLog,
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,
   };
-  return { services, store, keyring, gateway: deps.gateway };
+  return {
+    services,
+    store,
+    keyring,
+    gateway: deps.gateway,
+    /** The application queue's worker and doorbell; the Node entry runs them in a loop. */
+    processor: applications.processor,
+    queueSignal: applications.signal,
+  };
 }

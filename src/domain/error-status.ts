@@ -16,6 +16,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   age_does_not_fit_type: 422,
   date_out_of_range: 422,
   valid_until_out_of_range: 422,
+  signature_invalid: 422,
   unauthorized: 401,
   otp_invalid: 401,
   otp_expired: 401,

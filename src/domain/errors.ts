@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'date_out_of_range',
   // The requested end of validity is before the issue day or past the latest allowed day.
   'valid_until_out_of_range',
+  // An applicant's EDS signature does not verify under the key the national PKI registers.
+  'signature_invalid',
   'unauthorized',
   // Sign-in by SMS code: the code does not match (the message says how many attempts are left).
   'otp_invalid',

@@ -1,4 +1,8 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { demoEdsKeyFile } from '../applications/demo-personas.js';
+import { startProcessor } from '../applications/processing-loop.js';
 import type { Config } from '../config.js';
 import { DEMO_PROVIDERS } from '../demo/demo-data.js';
 import { seedDemoCertificates, seedDemoParties } from '../demo/seed.js';
@@ -35,6 +39,11 @@ export interface BootOptions {
   sms?: SmsSender;
   /** Seed demo certificates on an empty registry (demo mode only). Default true. */
   seedCertificates?: boolean;
+  /**
+   * The loop that works the application queue: its polling interval (default 1 s), or `false`
+   * for tests and tools that drive `processor` by hand.
+   */
+  processing?: { intervalMs: number } | false;
 }
 
 /**
@@ -61,7 +70,7 @@ export async function bootNode(options: BootOptions) {
   for (const kid of registered) logger.info('key.registered', { kid });
 
   const gateway = options.gateway ?? (await nodeGateway(config, clock, logger));
-  const { services, store, keyring } = createRegistry({
+  const { services, store, keyring, processor, queueSignal } = createRegistry({
     db: database.db,
     gateway,
     signer,
@@ -73,6 +82,7 @@ export async function bootNode(options: BootOptions) {
     sms: options.sms ?? (config.sms ? new HttpSms(config.sms) : undefined),
     otpSecret: config.otpSecret,
     demo: config.demo,
+    demoEdsKeyFileExists: (key) => fileExists(join(config.dataDir, demoEdsKeyFile(key))),
   });
   await keyring.reload();
 
@@ -82,6 +92,14 @@ export async function bootNode(options: BootOptions) {
   }
 
   const app = createApp(services, { staticAssets: serveStatic({ root: './public' }) });
+  const processing =
+    options.processing === false
+      ? undefined
+      : startProcessor(processor, {
+          intervalMs: options.processing?.intervalMs ?? 1_000,
+          logger,
+          signal: queueSignal,
+        });
   return {
     app,
     services,
@@ -90,7 +108,13 @@ export async function bootNode(options: BootOptions) {
     gateway,
     database,
     demoTokens,
-    close: () => database.close(),
+    processor,
+    processing,
+    async close() {
+      await processing?.stop();
+      await services.verificationLog.flush();
+      await database.close();
+    },
   };
 }
 
@@ -104,4 +128,11 @@ async function loadKeys(config: Config): Promise<ProviderKeyMaterial[]> {
     dataDir: config.dataDir,
     providerIds: DEMO_PROVIDERS.map((p) => p.id),
   });
+}
+
+function fileExists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

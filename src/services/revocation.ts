@@ -26,8 +26,11 @@ export class RevocationService {
       store: RegistryStore;
       clock: Clock;
       logger: Logger;
-      /** Called after a revocation commits, so verification caches drop the certificate. */
-      onRevoked?: (certificateId: string) => void;
+      /**
+       * Awaited after a revocation commits, so verification caches drop the certificate and the
+       * holder's cabinet hears of it. It must not throw: the revocation stands either way.
+       */
+      onRevoked?: (certificateId: string) => void | Promise<void>;
     },
   ) {}
 
@@ -63,7 +66,7 @@ export class RevocationService {
       return revoked;
     });
 
-    this.deps.onRevoked?.(current.id);
+    await this.deps.onRevoked?.(current.id);
     if (!result) {
       // A concurrent revocation won the race; report its outcome.
       const latest = await store.certificate(current.id);

@@ -4,14 +4,17 @@ import type { AppEnv } from './env.js';
 import { errorResponder } from './errors.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { applicationRoutes } from './routes/application-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
+import { devPersonasRoute } from './routes/dev-personas.js';
 import { devSmsOutboxRoute } from './routes/dev-sms-outbox.js';
 import { healthRoute } from './routes/health.js';
 import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
 import { jwksRoute } from './routes/jwks.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
+import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
@@ -43,6 +46,9 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', readCertificateRoute(services));
   app.route('/', authRoutes(services));
   app.route('/', devSmsOutboxRoute(services));
+  app.route('/', applicationRoutes(services));
+  app.route('/', reviewRoutes(services));
+  app.route('/', devPersonasRoute(services));
   app.route('/', homeRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 

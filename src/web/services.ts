@@ -1,3 +1,4 @@
+import type { ApplicationServices } from '../applications/application-services.js';
 import type { AuthServices } from '../auth/auth-services.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
@@ -5,6 +6,7 @@ import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { RevocationService } from '../services/revocation.js';
 import type { VerificationService } from '../services/verification.js';
+import type { VerificationLog } from '../services/verification-log.js';
 import type { RegistryStore } from '../store/registry-store.js';
 
 /** Everything the web layer may call. Note what is absent: the signer, the keys, the clock. */
@@ -17,6 +19,10 @@ export interface AppServices {
   sessions: SessionService;
   /** Citizen sign-in by SMS code or EDS, and the demo's SMS outbox. */
   auth: AuthServices;
+  /** Citizen applications: submission, the personal cabinet, officers' review, demo personas. */
+  applications: ApplicationServices;
+  /** Who checked which certificate, for the holder's cabinet (buffered, no IP addresses). */
+  verificationLog: VerificationLog;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;

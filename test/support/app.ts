@@ -16,7 +16,7 @@ export async function startTestRegistry(
   target: DatabaseTarget,
   options: {
     clock?: Clock & Partial<ReturnType<typeof fixedClock>>;
-  } & Pick<BootOptions, 'gateway' | 'sms'> = {},
+  } & Pick<BootOptions, 'gateway' | 'sms' | 'processing'> = {},
 ) {
   const clock = options.clock ?? fixedClock('2026-12-03T07:00:00Z');
   const logger = captureLogger();
@@ -32,6 +32,8 @@ export async function startTestRegistry(
     seedCertificates: false,
     gateway: options.gateway,
     sms: options.sms,
+    // Tests drive the application queue by hand (`registry.processor`) unless they ask.
+    processing: options.processing ?? false,
   });
   const request = (path: string, init?: RequestInit) =>
     booted.app.request(path.startsWith('http') ? path : `http://localhost${path}`, init);

@@ -14,6 +14,7 @@ export function verifyPageRoute(services: AppServices) {
   for (const prefix of ['/v', '/V']) {
     app.get(`${prefix}/:token`, async (c) => {
       const result = await services.verification.verify(c.req.param('token'));
+      services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
       const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
 
       c.header('Cache-Control', 'no-store');

@@ -1,0 +1,288 @@
+import { base64 } from '@scure/base';
+import { canonicalJsonBytes } from '../crypto/canonical-json.js';
+import { sha256Hex } from '../crypto/sha256.js';
+import type { CertificateType } from '../domain/certificate.js';
+import { AppError, fieldError } from '../domain/errors.js';
+import { parseIin } from '../domain/iin.js';
+import type { StateGateway } from '../gateway/gateway.js';
+import type { Logger } from '../logging/logger.js';
+import type { Clock } from '../runtime/clock.js';
+import type { RandomBytes } from '../runtime/random.js';
+import type { Tx } from '../store/database.js';
+import type { RegistryStore } from '../store/registry-store.js';
+import { verifyApplicantSignature } from './applicant-signature.js';
+import {
+  applicationDocument,
+  isCanonicalInstant,
+  SIGNED_DOCUMENT_MAX_AGE_MS,
+  SIGNED_DOCUMENT_MAX_SKEW_MS,
+} from './application-document.js';
+import type { ApplicationRow, ApplicationStore } from './application-store.js';
+import { MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-type.js';
+import { isApplicationId, newApplicationId, newAttachmentId } from './ids.js';
+
+/** The term of the service: 30 minutes from delivery (DESIGN.md). */
+export const TERM_MS = 30 * 60_000;
+
+export interface SubmitCommand {
+  applicant: { iin: string; method: 'eds' | 'otp' };
+  type: CertificateType;
+  childIin: string;
+  attachment?: Uint8Array | undefined;
+  /** An EDS-signed document: the id and time the client put in it, and its signature. */
+  signed?: { applicationId: string; submittedAt: string; signature: string } | undefined;
+  idempotencyKey?: string | undefined;
+  requestId?: string | undefined;
+}
+
+export interface SubmitResult {
+  application: ApplicationRow;
+  /** False when an Idempotency-Key (or a signed id) replay returned the earlier application. */
+  created: boolean;
+}
+
+export interface SubmissionDeps {
+  store: RegistryStore;
+  applications: ApplicationStore;
+  gateway: StateGateway;
+  clock: Clock;
+  random: RandomBytes;
+  logger: Logger;
+  /** Called after an application is stored, so a processor can pick it up at once. */
+  onSubmitted?: () => void;
+}
+
+/**
+ * Takes applications in: checks them, stores the application, its document, attachment, first
+ * transition, notification and event in one transaction, and only then acknowledges. No state
+ * system is asked here except the PKI for a signature; the facts are the processor's business.
+ */
+export class SubmissionService {
+  constructor(private readonly deps: SubmissionDeps) {}
+
+  /**
+   * The document a client would sign for this application, with a fresh id and the current
+   * time; nothing is stored. `POST /api/v1/applications/prepare` serves it.
+   */
+  prepare(input: {
+    applicantIin: string;
+    type: CertificateType;
+    childIin: string;
+    attachmentSha256?: string | undefined;
+  }) {
+    checkChildIin(input.childIin, input.applicantIin);
+    const applicationId = newApplicationId(this.deps.random);
+    const submittedAt = this.deps.clock.now().toISOString();
+    const document = applicationDocument({ ...input, applicationId, submittedAt });
+    return { applicationId, submittedAt, document };
+  }
+
+  async submit(command: SubmitCommand): Promise<SubmitResult> {
+    const { clock, random } = this.deps;
+    const now = clock.now();
+    const iin = command.applicant.iin;
+
+    // 1. The form: the child's IIN and the attached file.
+    checkChildIin(command.childIin, iin);
+    const attachment = command.attachment && readAttachment(command.attachment);
+
+    // 2. The document, and the signature over it when the client signed.
+    const documentFields = {
+      applicantIin: iin,
+      childIin: command.childIin,
+      type: command.type,
+      attachmentSha256: attachment?.sha256,
+    };
+    let applicationId = newApplicationId(random);
+    let submittedAt = now;
+    let signedWith: string = command.applicant.method === 'eds' ? 'eds_session' : 'otp';
+    let signature: string | null = null;
+
+    if (command.signed) {
+      applicationId = checkSignedId(command.signed.applicationId);
+      submittedAt = checkSignedTime(command.signed.submittedAt, now);
+      signedWith = 'eds';
+      signature = command.signed.signature;
+    }
+    const document = applicationDocument({
+      ...documentFields,
+      applicationId,
+      submittedAt: submittedAt.toISOString(),
+    });
+    if (signature !== null) {
+      await verifyApplicantSignature(this.deps.gateway, iin, document, signature);
+    }
+
+    // 3. Store, or find the application this request already made.
+    const requestHash = sha256Hex(
+      canonicalJsonBytes({
+        type: command.type,
+        childIin: command.childIin,
+        attachmentSha256: attachment?.sha256 ?? null,
+      }),
+    );
+    const row: ApplicationRow = {
+      id: applicationId,
+      applicantIin: iin,
+      childIin: command.childIin,
+      type: command.type,
+      status: 'submitted',
+      providerId: null,
+      submittedAt,
+      deadline: new Date(submittedAt.getTime() + TERM_MS),
+      signedWith,
+      document,
+      applicantSignature: signature,
+      certificateId: null,
+      refusalCode: null,
+      refusalComment: null,
+      overdueAt: null,
+      nextAttemptAt: submittedAt,
+      attempts: 0,
+      lastError: null,
+      idempotencyKey: command.idempotencyKey ?? null,
+      requestHash,
+    };
+
+    const result = await this.store(row, attachment, command.requestId);
+    if (result.created) {
+      this.deps.logger.info('application.submitted', {
+        requestId: command.requestId,
+        applicationId: row.id,
+        signedWith,
+      });
+      this.deps.onSubmitted?.();
+    }
+    return result;
+  }
+
+  private store(
+    row: ApplicationRow,
+    attachment: ReturnType<typeof readAttachment> | undefined,
+    requestId: string | undefined,
+  ): Promise<SubmitResult> {
+    const { store, applications, random } = this.deps;
+
+    return store.transaction(async (tx) => {
+      if (!(await applications.insert(tx, row))) {
+        return { application: await this.replay(tx, row), created: false };
+      }
+
+      if (attachment) {
+        await applications.insertAttachment(tx, {
+          id: newAttachmentId(random),
+          applicationId: row.id,
+          mediaType: attachment.mediaType,
+          size: attachment.bytes.length,
+          sha256: attachment.sha256,
+          content: base64.encode(attachment.bytes),
+          createdAt: row.submittedAt,
+        });
+      }
+      await applications.addTransition(tx, {
+        applicationId: row.id,
+        from: null,
+        to: 'submitted',
+        at: row.submittedAt,
+        actor: 'applicant',
+        note: row.signedWith,
+      });
+      await applications.notify(tx, {
+        iin: row.applicantIin,
+        kind: 'submitted',
+        at: row.submittedAt,
+        applicationId: row.id,
+      });
+      await store.appendEvent(tx, {
+        at: row.submittedAt,
+        kind: 'application.submitted',
+        actor: 'applicant',
+        requestId: requestId ?? null,
+        data: {
+          applicationId: row.id,
+          type: row.type,
+          signedWith: row.signedWith,
+          attachment: attachment !== undefined,
+        },
+      });
+      return { application: row, created: true };
+    });
+  }
+
+  /** The application an earlier, identical request stored; a different request is a conflict. */
+  private async replay(tx: Tx, row: ApplicationRow): Promise<ApplicationRow> {
+    const { applications } = this.deps;
+
+    const byKey = row.idempotencyKey
+      ? await applications.byIdempotencyKey(tx, row.applicantIin, row.idempotencyKey)
+      : undefined;
+    if (byKey) {
+      if (byKey.requestHash === row.requestHash) return byKey;
+      throw new AppError(
+        'idempotency_conflict',
+        'This Idempotency-Key was already used with a different application',
+      );
+    }
+
+    // The id of a signed document is taken: the same document delivered twice is one
+    // application; anything else reusing the id is refused.
+    const byId = await applications.byId(row.id, tx);
+    if (byId && byId.applicantIin === row.applicantIin && byId.requestHash === row.requestHash) {
+      return byId;
+    }
+    throw fieldError(
+      'conflict',
+      'applicationId',
+      'this id already names another application; sign a document with a fresh id',
+    );
+  }
+}
+
+function checkChildIin(childIin: string, applicantIin: string): void {
+  const parsed = parseIin(childIin);
+  if (!parsed.ok) {
+    const detail = `expected a valid IIN of 12 digits; it fails on ${parsed.reason.replace('_', ' ')}`;
+    throw fieldError('invalid_iin', 'childIin', detail);
+  }
+  if (childIin === applicantIin) {
+    throw fieldError('same_person', 'childIin', "expected the child's IIN; found your own");
+  }
+}
+
+function readAttachment(bytes: Uint8Array) {
+  if (bytes.length === 0) {
+    throw fieldError('validation_failed', 'attachment', 'expected a file; found an empty one');
+  }
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    const detail = `expected at most ${MAX_ATTACHMENT_BYTES} bytes (5 MB); found ${bytes.length}`;
+    throw fieldError('payload_too_large', 'attachment', detail);
+  }
+  const mediaType = sniffAttachmentType(bytes);
+  if (!mediaType) {
+    const detail = 'expected a PDF, JPEG or PNG file; its content is none of them';
+    throw fieldError('unsupported_media_type', 'attachment', detail);
+  }
+  return { bytes, mediaType, sha256: sha256Hex(bytes) };
+}
+
+function checkSignedId(applicationId: string): string {
+  if (!isApplicationId(applicationId)) {
+    const detail = 'expected "app_" and 26 lower-case base32 characters (16 random bytes)';
+    throw fieldError('validation_failed', 'applicationId', detail);
+  }
+  return applicationId;
+}
+
+function checkSignedTime(text: string, now: Date): Date {
+  if (!isCanonicalInstant(text)) {
+    const detail = 'expected an instant as toISOString writes it, e.g. 2026-12-03T07:00:00.000Z';
+    throw fieldError('validation_failed', 'submittedAt', detail);
+  }
+  const at = new Date(text);
+  const age = now.getTime() - at.getTime();
+  if (age > SIGNED_DOCUMENT_MAX_AGE_MS || age < -SIGNED_DOCUMENT_MAX_SKEW_MS) {
+    const detail = 'expected the time of signing, at most 10 minutes ago; sign a fresh document';
+    throw fieldError('date_out_of_range', 'submittedAt', detail);
+  }
+  return at;
+}

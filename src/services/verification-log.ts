@@ -1,0 +1,152 @@
+import { desc, inArray } from 'drizzle-orm';
+import { verificationLog } from '../../db/schema.js';
+import type { Logger } from '../logging/logger.js';
+import type { Database } from '../store/database.js';
+import type { VerificationResult } from './verification-result.js';
+
+export type VerificationLogRow = typeof verificationLog.$inferSelect;
+
+export interface VerificationEntry {
+  certificateId: string;
+  at: Date;
+  verdict: string;
+  /** The verifier's organisation when it named one; never an IP address. */
+  organization: string | null;
+}
+
+export interface VerificationLogOptions {
+  db: Database;
+  logger: Logger;
+  /** How long an entry may wait in memory before it is written. Default 1 s. */
+  flushIntervalMs?: number;
+  /** Entries kept at most while the database is slow; beyond, new ones are counted and dropped. */
+  maxPending?: number;
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65 535 parameters at four columns a row. */
+const CHUNK = 1_000;
+
+/** The most entries the cabinet shows per certificate. */
+const HISTORY_LIMIT = 50;
+
+/**
+ * Who checked which certificate and when, for the holder's cabinet. The verify path only pushes
+ * onto an array; a timer writes the entries in batches about once a second, so a scan costs
+ * no database round trip. The price is that a crash loses up to a second of history, which is a
+ * courtesy to the holder, not an audit record.
+ */
+export class VerificationLog {
+  #pending: VerificationEntry[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+  #dropped = 0;
+
+  constructor(private readonly options: VerificationLogOptions) {}
+
+  record(entry: VerificationEntry): void {
+    if (this.#pending.length >= (this.options.maxPending ?? 50_000)) {
+      this.#dropped += 1;
+      return;
+    }
+    this.#pending.push(entry);
+    if (this.#pending.length >= CHUNK) {
+      void this.flush();
+      return;
+    }
+    this.#timer ??= unref(
+      setTimeout(() => void this.flush(), this.options.flushIntervalMs ?? 1_000),
+    );
+  }
+
+  /**
+   * Records a verdict about a certificate of this registry (a token that names none, or a
+   * forgery, has no holder to tell). `organizationHeader` is `X-Verifier-Organization`.
+   */
+  recordVerdict(result: VerificationResult, organizationHeader: string | undefined): void {
+    if (!result.certificate) return;
+    this.record({
+      certificateId: result.certificate.id,
+      at: new Date(result.checkedAt),
+      verdict: result.verdict,
+      organization: verifierOrganization(organizationHeader),
+    });
+  }
+
+  /** Writes what is pending; resolves once it is stored (or given up, which is logged). */
+  flush(): Promise<void> {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+
+    const batch = this.#pending;
+    this.#pending = [];
+    const dropped = this.#dropped;
+    this.#dropped = 0;
+
+    this.#flushing = this.#flushing.then(() => this.write(batch, dropped));
+    return this.#flushing;
+  }
+
+  /** The latest checks of each certificate, newest first. */
+  async history(certificateIds: string[]): Promise<Map<string, VerificationLogRow[]>> {
+    const byCertificate = new Map<string, VerificationLogRow[]>();
+    if (certificateIds.length === 0) return byCertificate;
+
+    await this.flush();
+    const rows = await this.options.db
+      .select()
+      .from(verificationLog)
+      .where(inArray(verificationLog.certificateId, certificateIds))
+      .orderBy(desc(verificationLog.at), desc(verificationLog.seq))
+      .limit(HISTORY_LIMIT * certificateIds.length);
+
+    for (const row of rows) {
+      const list = byCertificate.get(row.certificateId) ?? [];
+      if (list.length < HISTORY_LIMIT) list.push(row);
+      byCertificate.set(row.certificateId, list);
+    }
+    return byCertificate;
+  }
+
+  private async write(batch: VerificationEntry[], dropped: number): Promise<void> {
+    if (dropped > 0) this.options.logger.warn('verification_log.dropped', { count: dropped });
+
+    for (let start = 0; start < batch.length; start += CHUNK) {
+      const chunk = batch.slice(start, start + CHUNK);
+      try {
+        await this.options.db.insert(verificationLog).values(chunk);
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : typeof error;
+        this.options.logger.error('verification_log.write_failed', {
+          count: chunk.length,
+          error: message,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The organisation a verifier names in `X-Verifier-Organization`: trimmed, control characters
+ * dropped, at most 100 characters. Header values are Latin-1 on the wire, so a name in Cyrillic
+ * or Kazakh is sent percent-encoded (UTF-8) and decoded here.
+ */
+export function verifierOrganization(header: string | undefined): string | null {
+  if (header === undefined) return null;
+
+  let text = header;
+  if (/%[0-9a-f]{2}/i.test(text)) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      // Not valid percent-encoding: keep the text as it came.
+    }
+  }
+  const clean = [...text.replace(/[\p{C}]/gu, '').trim()].slice(0, 100).join('').trim();
+  return clean === '' ? null : clean;
+}
+
+/** Lets a pending flush not keep a Node process alive; Workers return a number, left as is. */
+function unref<T>(timer: T): T {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}

@@ -1,0 +1,91 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError, fieldError } from '../../domain/errors.js';
+import { applicationPath } from '../application-json.js';
+import type { AppEnv } from '../env.js';
+import { citizenSession } from '../middleware/citizen-session.js';
+import {
+  type ApplicationRequest,
+  MAX_MULTIPART_BYTES,
+  readApplicationRequest,
+} from '../schemas/application-request.js';
+import type { AppServices } from '../services.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+const limit = bodyLimit({
+  maxSize: MAX_MULTIPART_BYTES,
+  onError: () => {
+    throw fieldError('payload_too_large', 'attachment', 'expected a file of at most 5 MB');
+  },
+});
+
+/**
+ * `POST /api/v1/applications`: a signed-in citizen applies. JSON `{ type, childIin }`, or
+ * multipart/form-data with the same fields and an `attachment` (a copy of the birth
+ * certificate). An EDS-signed application adds `applicationId`, `submittedAt` and `signature`
+ * (see src/applications/application-document.ts). Answers `202 { id, status, deadline }` once
+ * the application is stored; a repeated Idempotency-Key answers the same application.
+ */
+export function applicationSubmitRoute(services: AppServices) {
+  return new Hono<AppEnv>().post(
+    '/api/v1/applications',
+    citizenSession(services.sessions),
+    limit,
+    async (c) => {
+      const idempotencyKey = c.req.header('idempotency-key');
+      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        throw new AppError(
+          'validation_failed',
+          'Idempotency-Key: expected 1 to 128 visible ASCII characters',
+          'Idempotency-Key',
+        );
+      }
+
+      const { request, attachment } = await readApplicationRequest(c);
+      const { application, created } = await services.applications.submissions.submit({
+        applicant: c.get('citizen'),
+        type: request.type,
+        childIin: request.childIin,
+        attachment,
+        signed: signedPart(request),
+        idempotencyKey,
+        requestId: c.get('requestId'),
+      });
+
+      c.header('Location', applicationPath(application.id));
+      if (!created) c.header('Idempotent-Replayed', 'true');
+      return c.json(
+        {
+          id: application.id,
+          status: application.status,
+          submittedAt: application.submittedAt.toISOString(),
+          deadline: application.deadline.toISOString(),
+          signedWith: application.signedWith,
+          links: { self: applicationPath(application.id) },
+        },
+        202,
+      );
+    },
+  );
+}
+
+/** The three fields of a signed application come together or not at all. */
+function signedPart(request: ApplicationRequest) {
+  const { applicationId, submittedAt, signature } = request;
+  if (applicationId === undefined && submittedAt === undefined && signature === undefined) {
+    return undefined;
+  }
+
+  const missing = [
+    ['signature', signature],
+    ['applicationId', applicationId],
+    ['submittedAt', submittedAt],
+  ].find(([, value]) => value === undefined)?.[0];
+  if (missing !== undefined || !applicationId || !submittedAt || !signature) {
+    const field = missing ?? 'signature';
+    const detail = 'is required with a signed application (signature, applicationId, submittedAt)';
+    throw fieldError('validation_failed', field, detail);
+  }
+  return { applicationId, submittedAt, signature };
+}
