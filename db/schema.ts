@@ -6,13 +6,17 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
+  check,
+  customType,
   date,
   index,
   integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -321,3 +325,83 @@ export const verificationLog = pgTable(
   },
   (t) => [index('verification_log_certificate_idx').on(t.certificateId, t.at)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Transparency log (issue 5): its entries, the Merkle tree as stored subtrees, the head, and the
+// signed checkpoints. All append-only (migration 0006); only the head's size moves, forward.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Raw bytes for hashes and leaf data. PGlite answers bytea as Uint8Array and postgres.js as
+ * Buffer; both are copied into a plain Uint8Array so that callers compare like with like.
+ */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Uint8Array.from(value),
+});
+
+/**
+ * One row per leaf. `data` is the leaf data exactly as hashed and served: RFC 8785 JSON naming
+ * the event by ids, codes and digests (src/translog/log-entry.ts), never a name or an IIN.
+ */
+export const logEntries = pgTable(
+  'log_entries',
+  {
+    /** The leaf index, from 0, without gaps. */
+    index: bigint('index', { mode: 'number' }).primaryKey(),
+    /** `certificate.issued`, `certificate.revoked` or `key.registered`. */
+    kind: text('kind').notNull(),
+    certificateId: text('certificate_id'),
+    /** The provider in whose name the event happened: what `npm run monitor --provider` filters. */
+    providerId: text('provider_id').notNull(),
+    data: bytes('data').notNull(),
+  },
+  (t) => [
+    // Inclusion proofs are asked by certificate: its one issuance entry.
+    uniqueIndex('log_entries_issued_uq')
+      .on(t.certificateId)
+      .where(sql`${t.kind} = 'certificate.issued'`),
+    index('log_entries_provider_idx').on(t.providerId, t.index),
+  ],
+);
+
+/**
+ * The hash of every complete perfect subtree: row (level, index) covers the leaves from
+ * index · 2^level on; level 0 holds the leaf hashes. Layout and invariants: tree-store.ts.
+ */
+export const logNodes = pgTable(
+  'log_nodes',
+  {
+    level: smallint('level').notNull(),
+    index: bigint('index', { mode: 'number' }).notNull(),
+    /** 32 bytes of SHA-256 (RFC 9162 §2.1.1). */
+    hash: bytes('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.level, t.index] })],
+);
+
+/**
+ * The single row (`id` = 1) holding the number of committed leaves. Appenders and checkpoint
+ * signers lock it (`select … for update`), which puts every append in one total order.
+ */
+export const logHead = pgTable(
+  'log_head',
+  {
+    id: smallint('id').primaryKey(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+  },
+  (t) => [check('log_head_one_row', sql`${t.id} = 1`), check('log_head_size', sql`${t.size} >= 0`)],
+);
+
+/**
+ * Signed checkpoints (c2sp.org/tlog-checkpoint). The size is the key, so a size has one root
+ * forever; a trigger refuses any size not above every earlier one or beyond the head.
+ */
+export const logCheckpoints = pgTable('log_checkpoints', {
+  size: bigint('size', { mode: 'number' }).primaryKey(),
+  /** MTH of the first `size` leaves, 32 bytes. */
+  root: bytes('root').notNull(),
+  /** The signed note exactly as `GET /api/v1/log/checkpoint` serves it. */
+  note: text('note').notNull(),
+  signedAt: instant('signed_at').notNull(),
+});
