@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from '../db/schema.js';
+import type { ApplicationProcessor } from './applications/processor.js';
 import { loadConfig } from './config.js';
 import type { StateGateway } from './gateway/gateway.js';
 import { createHttpGateway } from './gateway/http-gateway.js';
@@ -10,6 +11,7 @@ import { createRegistry } from './registry.js';
 import { systemClock } from './runtime/clock.js';
 import { secureRandom } from './runtime/random.js';
 import type { DocumentRenderer } from './services/documents.js';
+import type { VerificationLog } from './services/verification-log.js';
 import { parseSigningKeysSecret } from './signer/key-material.js';
 import { LocalSigner } from './signer/local-signer.js';
 import type { Database } from './store/database.js';
@@ -70,7 +72,7 @@ export default {
     );
 
     const client = postgres(env.HYPERDRIVE.connectionString, { max: 5, fetch_types: false });
-    const { services } = createRegistry({
+    const { services, processor, queueSignal } = createRegistry({
       db: drizzle(client, { schema }) as unknown as Database,
       gateway,
       signer: await signer,
@@ -84,9 +86,33 @@ export default {
       demo: config.demo,
     });
 
+    // No processing loop runs in a Worker: an application this request stored is worked on just
+    // after the answer; a retry (the gateway was down) waits for a processor on Node.
+    let submitted = false;
+    queueSignal.listen(() => {
+      submitted = true;
+    });
+
     const app = createApp(services, { staticAssets: (c) => env.ASSETS.fetch(c.req.raw) });
     const response = await app.fetch(request, env, ctx);
-    ctx.waitUntil(client.end());
+    ctx.waitUntil(afterResponse(submitted, processor, services.verificationLog, client));
     return response;
   },
 } satisfies ExportedHandler<WorkerEnv>;
+
+/** Work that may finish after the answer: the new application, the verification history. */
+async function afterResponse(
+  submitted: boolean,
+  processor: ApplicationProcessor,
+  verificationLog: VerificationLog,
+  client: postgres.Sql,
+): Promise<void> {
+  try {
+    if (submitted) await processor.runOnce();
+    await verificationLog.flush();
+  } catch {
+    // The row stays queued and the processor on Node picks it up; nothing is lost.
+  } finally {
+    await client.end();
+  }
+}

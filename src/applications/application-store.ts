@@ -24,82 +24,26 @@ export const OPEN_STATUSES: ApplicationStatus[] = ['submitted', 'processing', 'r
 /** An attachment without its content, for lists and checks. */
 export type AttachmentInfo = Omit<AttachmentRow, 'content'>;
 
-/** One status change, applied only if the row is still where the caller last saw it. */
-export interface Move {
-  id: string;
-  from: ApplicationStatus;
-  to: ApplicationStatus;
-  /** The `attempts` value of the caller's claim: a worker whose lease was taken over loses. */
-  fence?: number;
-  /** Other columns to set with the status. */
-  set?: Partial<Omit<ApplicationRow, 'id' | 'status'>>;
-  at: Date;
-  actor: string;
-  /** A code, never personal data. */
-  note?: string | null;
-}
-
 /**
  * Queries on applications and what hangs off them: transitions, attachments, notifications.
- * Every status change goes through {@link ApplicationStore.move}, which records the transition in
- * the same transaction as the change.
+ * Status changes after submission go through `moveApplication` (status-move.ts), which records
+ * the transition with the change.
  */
 export class ApplicationStore {
   constructor(readonly db: Database) {}
-
-  /** Inserts a new application; false when its id or Idempotency-Key is already taken. */
-  async insert(tx: Tx, row: ApplicationRow): Promise<boolean> {
-    const inserted = await tx
-      .insert(applications)
-      .values(row)
-      .onConflictDoNothing()
-      .returning({ id: applications.id });
-    return inserted.length > 0;
-  }
 
   async byId(id: string, tx: Tx | Database = this.db): Promise<ApplicationRow | undefined> {
     const rows = await tx.select().from(applications).where(eq(applications.id, id)).limit(1);
     return rows[0];
   }
 
-  async byIdempotencyKey(tx: Tx, iin: string, key: string): Promise<ApplicationRow | undefined> {
-    const rows = await tx
+  async byIdempotencyKey(iin: string, key: string): Promise<ApplicationRow | undefined> {
+    const rows = await this.db
       .select()
       .from(applications)
       .where(and(eq(applications.applicantIin, iin), eq(applications.idempotencyKey, key)))
       .limit(1);
     return rows[0];
-  }
-
-  /**
-   * Changes the status if the row is still in `move.from` (and still under the caller's claim
-   * when `fence` is given), and records the transition. Undefined when someone else moved first.
-   */
-  async move(tx: Tx, move: Move): Promise<ApplicationRow | undefined> {
-    const conditions = [eq(applications.id, move.id), eq(applications.status, move.from)];
-    if (move.fence !== undefined) conditions.push(eq(applications.attempts, move.fence));
-
-    const rows = await tx
-      .update(applications)
-      .set({ ...move.set, status: move.to })
-      .where(and(...conditions))
-      .returning();
-    const row = rows[0];
-    if (!row) return undefined;
-
-    await this.addTransition(tx, {
-      applicationId: move.id,
-      from: move.from,
-      to: move.to,
-      at: move.at,
-      actor: move.actor,
-      note: move.note ?? null,
-    });
-    return row;
-  }
-
-  async addTransition(tx: Tx, row: Omit<TransitionRow, 'seq'>): Promise<void> {
-    await tx.insert(applicationTransitions).values(row);
   }
 
   transitions(applicationId: string): Promise<TransitionRow[]> {

@@ -1,12 +1,15 @@
 /**
- * The final steps of an application, shared by the processor and the officers' review. Each
- * runs in one transaction: the status change, its transition, the applicant's notification and
- * the audit event commit together or not at all. Events carry ids and codes, never persons.
+ * The final steps of an application, shared by the processor and the officers' review. Each is
+ * one guarded statement (see status-move.ts): the status change, its transition, the applicant's
+ * notification and the audit event happen together or not at all. Events carry ids and codes,
+ * never persons. Each answers false when the caller no longer held the row.
  */
 
 import type { Clock } from '../runtime/clock.js';
-import type { CertificateRow, RegistryStore } from '../store/registry-store.js';
-import type { ApplicationRow, ApplicationStatus, ApplicationStore } from './application-store.js';
+import type { Database } from '../store/database.js';
+import type { CertificateRow } from '../store/registry-store.js';
+import type { ApplicationRow, ApplicationStatus } from './application-store.js';
+import { moveApplication } from './status-move.js';
 
 export interface OutcomeContext {
   application: ApplicationRow;
@@ -19,19 +22,14 @@ export interface OutcomeContext {
 }
 
 export class Outcomes {
-  constructor(
-    private readonly deps: { store: RegistryStore; applications: ApplicationStore; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { db: Database; clock: Clock }) {}
 
-  /** Links the certificate and tells the applicant. Undefined when the claim was lost. */
-  issued(context: OutcomeContext, certificate: CertificateRow) {
-    const { store, applications } = this.deps;
-    const at = this.deps.clock.now();
-    const { application } = context;
-
-    return store.transaction(async (tx) => {
-      const row = await applications.move(tx, {
-        ...this.base(context, at),
+  /** Links the certificate and tells the applicant. */
+  issued(context: OutcomeContext, certificate: CertificateRow): Promise<boolean> {
+    return moveApplication(
+      this.deps.db,
+      {
+        ...this.base(context),
         to: 'issued',
         set: {
           certificateId: certificate.id,
@@ -39,27 +37,18 @@ export class Outcomes {
           nextAttemptAt: null,
           lastError: null,
         },
-      });
-      if (!row) return undefined;
-
-      await applications.notify(tx, {
-        iin: application.applicantIin,
-        kind: 'issued',
-        at,
-        applicationId: application.id,
-        certificateId: certificate.id,
-      });
-      await store.appendEvent(tx, {
-        at,
-        kind: 'application.issued',
-        actor: context.actor,
-        providerId: certificate.providerId,
-        certificateId: certificate.id,
-        requestId: context.requestId ?? null,
-        data: { applicationId: application.id },
-      });
-      return row;
-    });
+      },
+      {
+        notify: { kind: 'issued', certificateId: certificate.id },
+        event: {
+          kind: 'application.issued',
+          providerId: certificate.providerId,
+          certificateId: certificate.id,
+          requestId: context.requestId ?? null,
+          data: { applicationId: context.application.id },
+        },
+      },
+    );
   }
 
   /** Refuses with a reason code (and an officer's comment for the applicant). */
@@ -67,15 +56,12 @@ export class Outcomes {
     context: OutcomeContext,
     reason: string,
     extra: { providerId?: string | null; comment?: string | null } = {},
-  ) {
-    const { store, applications } = this.deps;
-    const at = this.deps.clock.now();
-    const { application } = context;
-    const providerId = extra.providerId ?? application.providerId;
-
-    return store.transaction(async (tx) => {
-      const row = await applications.move(tx, {
-        ...this.base(context, at),
+  ): Promise<boolean> {
+    const providerId = extra.providerId ?? context.application.providerId;
+    return moveApplication(
+      this.deps.db,
+      {
+        ...this.base(context),
         to: 'refused',
         note: reason,
         set: {
@@ -85,73 +71,53 @@ export class Outcomes {
           nextAttemptAt: null,
           lastError: null,
         },
-      });
-      if (!row) return undefined;
-
-      await applications.notify(tx, {
-        iin: application.applicantIin,
-        kind: 'refused',
-        at,
-        applicationId: application.id,
-        reasonCode: reason,
-      });
-      await store.appendEvent(tx, {
-        at,
-        kind: 'application.refused',
-        actor: context.actor,
-        providerId,
-        requestId: context.requestId ?? null,
-        data: { applicationId: application.id, reason },
-      });
-      return row;
-    });
-  }
-
-  /** Hands the application to the officers of `providerId`. */
-  review(context: OutcomeContext, providerId: string, note: string) {
-    const { store, applications } = this.deps;
-    const at = this.deps.clock.now();
-
-    return store.transaction(async (tx) => {
-      const row = await applications.move(tx, {
-        ...this.base(context, at),
-        to: 'review',
-        note,
-        set: { providerId, nextAttemptAt: null },
-      });
-      if (!row) return undefined;
-
-      await store.appendEvent(tx, {
-        at,
-        kind: 'application.review',
-        actor: context.actor,
-        providerId,
-        requestId: context.requestId ?? null,
-        data: { applicationId: context.application.id, note },
-      });
-      return row;
-    });
-  }
-
-  /** Puts the application back in the queue, due again after `delayMs`; never a refusal. */
-  retry(context: OutcomeContext, delayMs: number, error: string) {
-    const at = this.deps.clock.now();
-    return this.deps.store.transaction((tx) =>
-      this.deps.applications.move(tx, {
-        ...this.base(context, at),
-        to: 'submitted',
-        note: error,
-        set: { nextAttemptAt: new Date(at.getTime() + delayMs), lastError: error },
-      }),
+      },
+      {
+        notify: { kind: 'refused', reasonCode: reason },
+        event: {
+          kind: 'application.refused',
+          providerId,
+          requestId: context.requestId ?? null,
+          data: { applicationId: context.application.id, reason },
+        },
+      },
     );
   }
 
-  private base(context: OutcomeContext, at: Date) {
+  /** Hands the application to the officers of `providerId`. */
+  review(context: OutcomeContext, providerId: string, note: string): Promise<boolean> {
+    return moveApplication(
+      this.deps.db,
+      { ...this.base(context), to: 'review', note, set: { providerId, nextAttemptAt: null } },
+      {
+        event: {
+          kind: 'application.review',
+          providerId,
+          requestId: context.requestId ?? null,
+          data: { applicationId: context.application.id, note },
+        },
+      },
+    );
+  }
+
+  /** Puts the application back in the queue, due again after `delayMs`; never a refusal. */
+  retry(context: OutcomeContext, delayMs: number, error: string): Promise<boolean> {
+    const at = this.deps.clock.now();
+    return moveApplication(this.deps.db, {
+      ...this.base(context),
+      at,
+      to: 'submitted',
+      note: error,
+      set: { nextAttemptAt: new Date(at.getTime() + delayMs), lastError: error },
+    });
+  }
+
+  private base(context: OutcomeContext) {
     return {
       id: context.application.id,
       from: context.from,
       fence: context.fence,
-      at,
+      at: this.deps.clock.now(),
       actor: context.actor,
     };
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
 import type { IssuanceService } from '../services/issuance.js';
+import type { Database } from '../store/database.js';
 import type { CertificateRow, RegistryStore } from '../store/registry-store.js';
 import type { ApplicationStore } from './application-store.js';
 import { issuanceKey } from './certificate-request.js';
@@ -17,6 +18,7 @@ import { type Claimed, claimDue } from './queue.js';
 import { BIRTH_CERTIFICATE_REQUIRED } from './refusal-reasons.js';
 
 export interface ProcessorDeps {
+  db: Database;
   store: RegistryStore;
   applications: ApplicationStore;
   gateway: StateGateway;
@@ -126,8 +128,9 @@ export class ApplicationProcessor {
     //    officer) that stopped before recording it: that certificate is the result.
     if (application.attempts > 1) {
       const existing = await applications.certificateByKey(issuanceKey(application.id));
-      if (existing)
-        return this.done(application.id, await this.#outcomes.issued(context, existing));
+      if (existing) {
+        return this.done(application.id, 'issued', await this.#outcomes.issued(context, existing));
+      }
     }
 
     // 2. The state records decide.
@@ -135,17 +138,21 @@ export class ApplicationProcessor {
     const finding = await decide(this.deps.gateway, facts, localDay(clock.now()));
 
     if (finding.outcome === 'refuse') {
-      const row = await this.#outcomes.refused(context, finding.reason);
-      return this.done(application.id, row);
+      const moved = await this.#outcomes.refused(context, finding.reason);
+      return this.done(application.id, 'refused', moved);
     }
 
     if (finding.outcome === 'review') {
       const [attachment] = await applications.attachmentInfo([application.id]);
       const providerId = finding.decision.providerId;
-      const row = attachment
-        ? await this.#outcomes.review(context, providerId, 'birth_record_missing')
-        : await this.#outcomes.refused(context, BIRTH_CERTIFICATE_REQUIRED, { providerId });
-      return this.done(application.id, row);
+      if (!attachment) {
+        const moved = await this.#outcomes.refused(context, BIRTH_CERTIFICATE_REQUIRED, {
+          providerId,
+        });
+        return this.done(application.id, 'refused', moved);
+      }
+      const moved = await this.#outcomes.review(context, providerId, 'birth_record_missing');
+      return this.done(application.id, 'review', moved);
     }
 
     // 3. Issue, then record. A crash between the two is repaired by step 1 on the next claim.
@@ -156,21 +163,21 @@ export class ApplicationProcessor {
       // The records break a rule of issuance (a decision dated in the future, say): that needs
       // a person, not another attempt. Anything else is retried.
       if (!isAppError(error) || RETRIED_CODES.has(error.code)) throw error;
-      const row = await this.#outcomes.review(context, finding.decision.providerId, error.code);
-      return this.done(application.id, row);
+      const moved = await this.#outcomes.review(context, finding.decision.providerId, error.code);
+      return this.done(application.id, 'review', moved);
     }
     await this.deps.faults?.afterIssue?.(application.id);
-    this.done(application.id, await this.#outcomes.issued(context, certificate));
+    this.done(application.id, 'issued', await this.#outcomes.issued(context, certificate));
   }
 
-  private done(id: string, row: { status: string } | undefined): void {
-    if (!row) {
+  private done(id: string, status: 'issued' | 'refused' | 'review', moved: boolean): void {
+    if (!moved) {
       // Another worker took the row over after our lease ran out; its result stands.
       this.deps.logger.warn('application.claim_lost', { applicationId: id });
       return;
     }
-    this.deps.logger.info('application.settled', { applicationId: id, status: row.status });
-    this.deps.onSettled?.(id, row.status as 'issued' | 'refused' | 'review');
+    this.deps.logger.info('application.settled', { applicationId: id, status });
+    this.deps.onSettled?.(id, status);
   }
 
   /**

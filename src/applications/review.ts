@@ -6,6 +6,7 @@ import { isGatewayUnavailable, type StateGateway } from '../gateway/gateway.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 import type { IssuanceService } from '../services/issuance.js';
+import type { Database } from '../store/database.js';
 import type { RegistryStore } from '../store/registry-store.js';
 import type { ApplicationRow, ApplicationStore, AttachmentInfo } from './application-store.js';
 import { isOverdue } from './deadline.js';
@@ -14,6 +15,7 @@ import { isApplicationId } from './ids.js';
 import { issueForApplication } from './issue-for-application.js';
 import { Outcomes } from './outcomes.js';
 import type { OFFICER_REFUSALS } from './refusal-reasons.js';
+import { moveApplication } from './status-move.js';
 
 /** The officer acting, as the bearer token resolved them. */
 export interface Reviewer {
@@ -22,6 +24,7 @@ export interface Reviewer {
 }
 
 export interface ReviewDeps {
+  db: Database;
   store: RegistryStore;
   applications: ApplicationStore;
   gateway: StateGateway;
@@ -103,7 +106,7 @@ export class ReviewService {
    * issued answers it as it is, so a repeated click is harmless.
    */
   async approve(officer: Reviewer, id: string, requestId?: string): Promise<ApplicationRow> {
-    const { store, applications, clock } = this.deps;
+    const { db, clock } = this.deps;
     const actor = `officer:${officer.id}`;
     const application = await this.own(officer, id);
     if (application.status === 'issued') return application;
@@ -112,28 +115,29 @@ export class ReviewService {
     // 1. Take the row out of the queue, so a refusal cannot cross the approval.
     const now = clock.now();
     const fence = application.attempts + 1;
-    const claimed = await store.transaction(async (tx) => {
-      const row = await applications.move(tx, {
+    const nextAttemptAt = new Date(now.getTime() + APPROVAL_LEASE_MS);
+    const moved = await moveApplication(
+      db,
+      {
         id,
         from: 'review',
         to: 'processing',
         at: now,
         actor,
         note: 'approved',
-        set: { attempts: fence, nextAttemptAt: new Date(now.getTime() + APPROVAL_LEASE_MS) },
-      });
-      if (!row) return undefined;
-      await store.appendEvent(tx, {
-        at: now,
-        kind: 'application.approved',
-        actor,
-        providerId: officer.providerId,
-        requestId: requestId ?? null,
-        data: { applicationId: id },
-      });
-      return row;
-    });
-    if (!claimed) return this.afterRace(officer, id);
+        set: { attempts: fence, nextAttemptAt },
+      },
+      {
+        event: {
+          kind: 'application.approved',
+          providerId: officer.providerId,
+          requestId: requestId ?? null,
+          data: { applicationId: id },
+        },
+      },
+    );
+    if (!moved) return this.afterRace(officer, id);
+    const claimed = { ...application, status: 'processing', attempts: fence, nextAttemptAt };
 
     // 2. The records again, then issue and record; any failure puts it back in the queue.
     const context = { application: claimed, from: 'processing' as const, fence, actor, requestId };
@@ -146,9 +150,8 @@ export class ReviewService {
         );
       }
       const certificate = await issueForApplication(this.deps, claimed, finding, actor, requestId);
-      const issued = await this.#outcomes.issued(context, certificate);
-      if (!issued) return this.afterRace(officer, id);
-      return issued;
+      await this.#outcomes.issued(context, certificate);
+      return this.afterRace(officer, id);
     } catch (error) {
       await this.backToQueue(context, error);
       if (isGatewayUnavailable(error)) {
@@ -180,10 +183,8 @@ export class ReviewService {
       actor: `officer:${officer.id}`,
       requestId,
     };
-    const row = await this.#outcomes.refused(context, refusal.reason, {
-      comment: refusal.comment ?? null,
-    });
-    return row ?? this.afterRace(officer, id);
+    await this.#outcomes.refused(context, refusal.reason, { comment: refusal.comment ?? null });
+    return this.afterRace(officer, id);
   }
 
   /** The application if the officer's provider handles it; anything else is `not_found`. */
@@ -200,7 +201,10 @@ export class ReviewService {
     return decide(this.deps.gateway, facts, localDay(this.deps.clock.now()));
   }
 
-  /** Someone else moved the application meanwhile: answer with where it stands now. */
+  /**
+   * Where the application stands after an action: final is the answer (ours, or a concurrent
+   * officer's); anything else means someone else holds it now.
+   */
   private async afterRace(officer: Reviewer, id: string): Promise<ApplicationRow> {
     const now = await this.own(officer, id);
     if (now.status === 'issued' || now.status === 'refused') return now;
@@ -217,18 +221,16 @@ export class ReviewService {
         ? error.code
         : 'internal';
     try {
-      await this.deps.store.transaction((tx) =>
-        this.deps.applications.move(tx, {
-          id: context.application.id,
-          from: 'processing',
-          to: 'review',
-          fence: context.fence,
-          at: this.deps.clock.now(),
-          actor: context.actor,
-          note,
-          set: { nextAttemptAt: null },
-        }),
-      );
+      await moveApplication(this.deps.db, {
+        id: context.application.id,
+        from: 'processing',
+        to: 'review',
+        fence: context.fence,
+        at: this.deps.clock.now(),
+        actor: context.actor,
+        note,
+        set: { nextAttemptAt: null },
+      });
     } catch {
       // The lease runs out and the processor settles the row; see processor.ts, step 1.
       this.deps.logger.error('review.release_failed', { applicationId: context.application.id });

@@ -1,4 +1,5 @@
 import { base64 } from '@scure/base';
+import { applications } from '../../db/schema.js';
 import { canonicalJsonBytes } from '../crypto/canonical-json.js';
 import { sha256Hex } from '../crypto/sha256.js';
 import type { CertificateType } from '../domain/certificate.js';
@@ -8,7 +9,7 @@ import type { StateGateway } from '../gateway/gateway.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
-import type { Tx } from '../store/database.js';
+import type { Database } from '../store/database.js';
 import type { RegistryStore } from '../store/registry-store.js';
 import { verifyApplicantSignature } from './applicant-signature.js';
 import {
@@ -20,6 +21,7 @@ import {
 import type { ApplicationRow, ApplicationStore } from './application-store.js';
 import { MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-type.js';
 import { isApplicationId, newApplicationId, newAttachmentId } from './ids.js';
+import { type ChangeRecords, recordedChange } from './status-move.js';
 
 /** The term of the service: 30 minutes from delivery (DESIGN.md). */
 export const TERM_MS = 30 * 60_000;
@@ -42,6 +44,7 @@ export interface SubmitResult {
 }
 
 export interface SubmissionDeps {
+  db: Database;
   store: RegistryStore;
   applications: ApplicationStore;
   gateway: StateGateway;
@@ -156,20 +159,45 @@ export class SubmissionService {
     return result;
   }
 
-  private store(
+  /**
+   * Inserts the application with its first transition, notification and event in one statement
+   * (and its attachment in the same transaction), or finds what an identical request stored.
+   */
+  private async store(
     row: ApplicationRow,
     attachment: ReturnType<typeof readAttachment> | undefined,
     requestId: string | undefined,
   ): Promise<SubmitResult> {
-    const { store, applications, random } = this.deps;
+    const { store, db, random } = this.deps;
+    const insert = db
+      .insert(applications)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ id: applications.id, applicantIin: applications.applicantIin });
+    const first = { from: null, to: 'submitted', at: row.submittedAt, actor: 'applicant' } as const;
+    const records: ChangeRecords = {
+      notify: { kind: 'submitted' },
+      event: {
+        kind: 'application.submitted',
+        requestId: requestId ?? null,
+        data: {
+          applicationId: row.id,
+          type: row.type,
+          signedWith: row.signedWith,
+          attachment: attachment !== undefined,
+        },
+      },
+    };
 
-    return store.transaction(async (tx) => {
-      if (!(await applications.insert(tx, row))) {
-        return { application: await this.replay(tx, row), created: false };
-      }
-
-      if (attachment) {
-        await applications.insertAttachment(tx, {
+    const inserted = await store.transaction(async (tx) => {
+      const done = await recordedChange(
+        tx,
+        insert.getSQL(),
+        { ...first, note: row.signedWith },
+        records,
+      );
+      if (done && attachment) {
+        await this.deps.applications.insertAttachment(tx, {
           id: newAttachmentId(random),
           applicationId: row.id,
           mediaType: attachment.mediaType,
@@ -179,42 +207,18 @@ export class SubmissionService {
           createdAt: row.submittedAt,
         });
       }
-      await applications.addTransition(tx, {
-        applicationId: row.id,
-        from: null,
-        to: 'submitted',
-        at: row.submittedAt,
-        actor: 'applicant',
-        note: row.signedWith,
-      });
-      await applications.notify(tx, {
-        iin: row.applicantIin,
-        kind: 'submitted',
-        at: row.submittedAt,
-        applicationId: row.id,
-      });
-      await store.appendEvent(tx, {
-        at: row.submittedAt,
-        kind: 'application.submitted',
-        actor: 'applicant',
-        requestId: requestId ?? null,
-        data: {
-          applicationId: row.id,
-          type: row.type,
-          signedWith: row.signedWith,
-          attachment: attachment !== undefined,
-        },
-      });
-      return { application: row, created: true };
+      return done;
     });
+    if (inserted) return { application: row, created: true };
+    return { application: await this.replay(row), created: false };
   }
 
   /** The application an earlier, identical request stored; a different request is a conflict. */
-  private async replay(tx: Tx, row: ApplicationRow): Promise<ApplicationRow> {
+  private async replay(row: ApplicationRow): Promise<ApplicationRow> {
     const { applications } = this.deps;
 
     const byKey = row.idempotencyKey
-      ? await applications.byIdempotencyKey(tx, row.applicantIin, row.idempotencyKey)
+      ? await applications.byIdempotencyKey(row.applicantIin, row.idempotencyKey)
       : undefined;
     if (byKey) {
       if (byKey.requestHash === row.requestHash) return byKey;
@@ -226,7 +230,7 @@ export class SubmissionService {
 
     // The id of a signed document is taken: the same document delivered twice is one
     // application; anything else reusing the id is refused.
-    const byId = await applications.byId(row.id, tx);
+    const byId = await applications.byId(row.id);
     if (byId && byId.applicantIin === row.applicantIin && byId.requestHash === row.requestHash) {
       return byId;
     }

@@ -149,6 +149,8 @@ describe.each(databaseTargets)('every path of an application on $name', (target)
     }
     expect(events.map((e) => e.kind)).toContain('application.issued');
     expect(logged).toContain('application.settled');
+    // Nothing failed quietly along the way (a failed step is logged, then retried).
+    expect(logged).not.toContain('"level":"error"');
   });
 
   describe('the demo personas', () => {

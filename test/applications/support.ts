@@ -82,6 +82,7 @@ export async function getJson<T = Record<string, unknown>>(
 /** A processor on the test registry, with its own worker name and optional fault hooks. */
 export function processorFor(registry: TestRegistry, extra: Partial<ProcessorDeps> = {}) {
   return new ApplicationProcessor({
+    db: registry.database.db,
     store: registry.store,
     applications: new ApplicationStore(registry.database.db),
     gateway: registry.gateway,
