@@ -2,7 +2,7 @@
  * Personal names as the registry stores and prints them. The rules are loose on purpose: names of
  * citizens of Kazakhstan come in Kazakh and Russian Cyrillic, in the Latin alphabet, and in the
  * Cyrillic of neighbouring languages, so any Cyrillic or Latin letter is accepted, with spaces,
- * hyphens and apostrophes between them. What is refused is what cannot be part of a name on an
+ * hyphens and apostrophes between them, one script per name. What is refused is what cannot be part of a name on an
  * identity document: digits, control and invisible formatting characters, and other symbols.
  */
 
@@ -13,6 +13,8 @@ export const NAME_MAX_LENGTH = 100;
 
 const LETTER = /^\p{L}$/u;
 const ALPHABET = /^[\p{Script=Cyrillic}\p{Script=Latin}]$/u;
+const CYRILLIC = /^\p{Script=Cyrillic}$/u;
+const LATIN = /^\p{Script=Latin}$/u;
 // ASCII apostrophe, right single quotation mark and modifier letter apostrophe (used by the
 // Latin Kazakh alphabet of 2017) are all typed for the same sign.
 const JOINERS = new Set([' ', '-', "'", '\u2019', '\u02BC']);
@@ -51,6 +53,14 @@ export function normalizeName(value: string, field: string): string {
 
   if (!characters.some((character) => LETTER.test(character))) {
     throw nameError(field, 'found no letter');
+  }
+
+  // Latin lookalikes inside a Cyrillic name (Latin `i` for Kazakh `і`, `C` for `С`) read the
+  // same on paper and on the verify page but make another name: one script per name.
+  const cyrillic = characters.some((character) => CYRILLIC.test(character));
+  const latin = characters.some((character) => LATIN.test(character));
+  if (cyrillic && latin) {
+    throw nameError(field, 'found Cyrillic and Latin letters mixed in one name');
   }
 
   return name;

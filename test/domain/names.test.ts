@@ -95,3 +95,24 @@ function catchError(run: () => unknown): AppError {
   }
   throw new Error('expected an AppError');
 }
+
+describe('normalizeName refuses lookalike mixtures', () => {
+  it.each([
+    ['Latin C, e, i, a inside a Kazakh surname', 'Ceйiтқaли'],
+    ['Latin i for Kazakh і', 'Сейiтқали'],
+    ['a Cyrillic а inside a Latin name', 'Smаgulov'],
+  ])('refuses %s', (_what, name) => {
+    expect(() => normalizeName(name, 'guardian.lastName')).toThrow(
+      expect.objectContaining({
+        code: 'validation_failed',
+        field: 'guardian.lastName',
+        message: expect.stringContaining('Cyrillic and Latin letters mixed in one name'),
+      }),
+    );
+  });
+
+  it('keeps a wholly Latin name and a wholly Cyrillic one', () => {
+    expect(normalizeName('Smagulov', 'f')).toBe('Smagulov');
+    expect(normalizeName('Сейітқали', 'f')).toBe('Сейітқали');
+  });
+});

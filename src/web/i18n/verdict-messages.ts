@@ -6,6 +6,8 @@ export type Language = (typeof LANGUAGES)[number];
 type Catalog = {
   verdict: Record<Verdict, string>;
   cause: Record<InvalidCause, string>;
+  /** Revocation reason codes as people read them. */
+  reasons: Record<string, string>;
   labels: Record<
     | 'title'
     | 'serial'
@@ -21,7 +23,8 @@ type Catalog = {
     | 'quishing'
     | 'guardianship'
     | 'trusteeship'
-    | 'compare',
+    | 'compare'
+    | 'notFoundAdvice',
     string
   >;
 };
@@ -43,6 +46,14 @@ export const CATALOG: Record<Language, Catalog> = {
       signature: 'Қолтаңба сәйкес келмейді: код өзгертілген немесе жасанды.',
       record_mismatch: 'Тізілімдегі жазба қол қойылған кодқа сәйкес келмейді.',
     },
+    reasons: {
+      guardianship_terminated: 'Қорғаншылық (қамқоршылық) тоқтатылды',
+      issued_in_error: 'Қате берілген',
+      superseded: 'Жаңа анықтамамен ауыстырылды',
+      data_changed: 'Деректер өзгерді',
+      court_decision: 'Сот шешімі бойынша',
+      holder_deceased: 'Қорғаншы (қамқоршы) қайтыс болды',
+    },
     labels: {
       title: 'Анықтаманы тексеру',
       serial: 'Нөмірі',
@@ -60,6 +71,8 @@ export const CATALOG: Record<Language, Catalog> = {
       guardianship: 'Қорғаншылық туралы анықтама',
       trusteeship: 'Қамқоршылық туралы анықтама',
       compare: 'Деректерді қағаздағы анықтамамен салыстырыңыз.',
+      notFoundAdvice:
+        'Анықтаманы қабылдамаңыз. Берген органға немесе 1414 бірыңғай байланыс орталығына хабарласыңыз.',
     },
   },
   ru: {
@@ -76,6 +89,14 @@ export const CATALOG: Record<Language, Catalog> = {
       unknown_key: 'Код подписан ключом, который мы не публиковали.',
       signature: 'Подпись не совпадает: код изменён или подделан.',
       record_mismatch: 'Запись реестра не совпадает с подписанным кодом.',
+    },
+    reasons: {
+      guardianship_terminated: 'Опека (попечительство) прекращена',
+      issued_in_error: 'Выдана ошибочно',
+      superseded: 'Заменена новой справкой',
+      data_changed: 'Изменились сведения',
+      court_decision: 'По решению суда',
+      holder_deceased: 'Опекун (попечитель) умер',
     },
     labels: {
       title: 'Проверка справки',
@@ -94,6 +115,8 @@ export const CATALOG: Record<Language, Catalog> = {
       guardianship: 'Справка об опеке',
       trusteeship: 'Справка о попечительстве',
       compare: 'Сверьте данные с бумажной справкой.',
+      notFoundAdvice:
+        'Не принимайте справку. Обратитесь в выдавший орган или в Единый контакт-центр 1414.',
     },
   },
   en: {
@@ -110,6 +133,14 @@ export const CATALOG: Record<Language, Catalog> = {
       unknown_key: 'The code is signed with a key we never published.',
       signature: 'The signature does not match: the code was altered or forged.',
       record_mismatch: 'The registry record does not match the signed code.',
+    },
+    reasons: {
+      guardianship_terminated: 'Guardianship (trusteeship) ended',
+      issued_in_error: 'Issued in error',
+      superseded: 'Replaced by a new certificate',
+      data_changed: 'The details changed',
+      court_decision: 'By a court decision',
+      holder_deceased: 'The guardian (trustee) died',
     },
     labels: {
       title: 'Certificate verification',
@@ -128,6 +159,8 @@ export const CATALOG: Record<Language, Catalog> = {
       guardianship: 'Certificate of guardianship',
       trusteeship: 'Certificate of trusteeship',
       compare: 'Compare these details with the paper certificate.',
+      notFoundAdvice:
+        'Do not accept this certificate. Contact the issuing body or the Unified Contact Center 1414.',
     },
   },
 };
