@@ -10,7 +10,8 @@ export function hashOfficerToken(token: string): string {
   return bytesToHex(sha256(utf8ToBytes(token)));
 }
 
-const BEARER = /^Bearer ([\x21-\x7e]{8,200})$/;
+/** RFC 9110 §11.1: the scheme name is case-insensitive. */
+const BEARER = /^bearer ([\x21-\x7e]{8,200})$/i;
 
 /**
  * Resolves `Authorization: Bearer <token>` to an officer of a provider, or answers 401.

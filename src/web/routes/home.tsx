@@ -19,8 +19,14 @@ export function homeRoute() {
       return c.html(<HomePage lang={lang} />);
     })
     .get('/verify', (c) => {
+      const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
       const token = tokenFromInput(c.req.query('code') ?? '');
-      if (!/^[A-Z2-7]{1,512}$/.test(token)) return c.redirect('/v/INVALID', 303);
-      return c.redirect(`/v/${token}`, 303);
+
+      // A serial or an id typed from the paper is not a link: say so instead of "forged".
+      if (!/^[A-Z2-7]{100,512}$/.test(token)) {
+        return c.html(<HomePage lang={lang} notice="not_a_link" />, 422);
+      }
+      const query = c.req.query('lang') ? `?lang=${lang}` : '';
+      return c.redirect(`/v/${token}${query}`, 303);
     });
 }
