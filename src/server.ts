@@ -17,6 +17,11 @@ async function main() {
   const server = serve({ fetch: booted.app.fetch, port: config.port }, () => {
     printWelcome(config.publicUrl, config.demo, booted.database.kind, booted.demoTokens);
     if (edsKeys) console.log(`EDS key files for demo sign-in: ${edsKeys} (README, "Citizens")`);
+    if (config.demo) {
+      console.log(
+        `Demo applicants, one per outcome: ${config.publicUrl}/api/v1/dev/personas (README, "Applications")`,
+      );
+    }
   });
 
   const stop = async () => {

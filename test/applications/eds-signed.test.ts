@@ -1,10 +1,22 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocument } from '../../src/applications/application-document.js';
 import { newApplicationId } from '../../src/applications/ids.js';
 import { secureRandom } from '../../src/runtime/random.js';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
-import { apply, citizen, edsSign, errorOf, getJson, type Headers, persona } from './support.js';
+import {
+  apply,
+  applyWithFile,
+  citizen,
+  edsSign,
+  errorOf,
+  getJson,
+  type Headers,
+  PDF,
+  PNG,
+  persona,
+} from './support.js';
 
 const holder = persona('issued-guardianship-astana');
 const body = { type: holder.type, childIin: holder.childIin };
@@ -180,6 +192,36 @@ describe('an application signed with the applicant’s EDS', () => {
     const error = await errorOf(response);
     expect(error.code).toBe('signature_invalid');
     expect(error.message).toContain('no EDS key');
+  });
+
+  it('covers the attached copy: the document carries its SHA-256', async () => {
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    const prepared = await prepare({ attachmentSha256: sha });
+    expect(JSON.parse(prepared.document).attachmentSha256).toBe(sha);
+
+    const fields = {
+      ...body,
+      applicationId: prepared.applicationId,
+      submittedAt: prepared.submittedAt,
+      signature: edsSign(holder, prepared.document),
+    };
+    const file = { bytes: PDF, name: 'copy.pdf', type: 'application/pdf' };
+    expect((await applyWithFile(registry, headers, fields, file)).status).toBe(202);
+  });
+
+  it('refuses the signature when another file is delivered than the one signed', async () => {
+    const sha = createHash('sha256').update(PDF).digest('hex');
+    const prepared = await prepare({ attachmentSha256: sha });
+    const fields = {
+      ...body,
+      applicationId: prepared.applicationId,
+      submittedAt: prepared.submittedAt,
+      signature: edsSign(holder, prepared.document),
+    };
+    const other = { bytes: PNG, name: 'copy.pdf', type: 'application/pdf' };
+    const response = await applyWithFile(registry, headers, fields, other);
+    expect(response.status).toBe(422);
+    expect((await errorOf(response)).code).toBe('signature_invalid');
   });
 
   it('takes an EDS session without a signature, recorded as such', async () => {
