@@ -18,6 +18,11 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** Production signing keys: a JSON array of `{ providerId, seed }` (base64url seeds). */
     SIGNING_KEYS: z.string().min(1).optional(),
+    /** The transparency log's checkpoint key: a 32-byte Ed25519 seed, base64url. */
+    LOG_SIGNING_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'LOG_SIGNING_KEY must be 32 bytes as 43 base64url characters')
+      .optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** The state-systems gateway; unset in demo mode means the fixture gateway. */
     GATEWAY_URL: z
@@ -66,6 +71,13 @@ const schema = z
         message: 'is required in production',
       });
     }
+    if (!env.LOG_SIGNING_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LOG_SIGNING_KEY'],
+        message: 'is required in production',
+      });
+    }
   });
 
 export interface Config {
@@ -78,6 +90,8 @@ export interface Config {
   /** Demo data and demo officer tokens exist only when this is true. */
   demo: boolean;
   signingKeys: string | undefined;
+  /** The log's checkpoint key seed; undefined means the demo key file (demo mode only). */
+  logSigningKey: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The real state-systems gateway; undefined means the demo fixture gateway. */
   gateway: { url: string; token: string } | undefined;
@@ -111,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     production,
     demo: !production,
     signingKeys: e.SIGNING_KEYS,
+    logSigningKey: e.LOG_SIGNING_KEY,
     logLevel: e.LOG_LEVEL,
     gateway:
       e.GATEWAY_URL && e.GATEWAY_TOKEN ? { url: e.GATEWAY_URL, token: e.GATEWAY_TOKEN } : undefined,

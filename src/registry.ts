@@ -10,11 +10,13 @@ import type { RandomBytes } from './runtime/random.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
 import { Keyring } from './services/keyring.js';
+import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
 import { VerificationService } from './services/verification.js';
 import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
 import { RegistryStore } from './store/registry-store.js';
+import type { NoteSigningKey } from './translog/note-key.js';
 import type { AppServices } from './web/services.js';
 
 export interface RegistryDeps {
@@ -22,6 +24,8 @@ export interface RegistryDeps {
   /** The state information systems (identity, civil registry, guardianship decisions). */
   gateway: StateGateway;
   signer: Signer;
+  /** The transparency log's key: it signs checkpoints, nothing else. */
+  logKey: NoteSigningKey;
   renderer: DocumentRenderer;
   clock: Clock;
   random: RandomBytes;
@@ -47,7 +51,13 @@ export function createRegistry(deps: RegistryDeps) {
   const issuance = new IssuanceService({ ...deps, store });
   const applications = createApplications({ ...deps, store, issuance });
 
-  const verification = new VerificationService({ store, keyring, clock: deps.clock });
+  const log = createLogServices(deps);
+  const verification = new VerificationService({
+    store,
+    keyring,
+    clock: deps.clock,
+    logPositions: log.positions,
+  });
   const revocation = new RevocationService({
     store,
     clock: deps.clock,
@@ -68,6 +78,7 @@ export function createRegistry(deps: RegistryDeps) {
     auth: createAuth(deps),
     applications: applications.services,
     verificationLog: applications.verificationLog,
+    transparencyLog: log.transparencyLog,
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

@@ -14,7 +14,9 @@ import type { DocumentRenderer } from './services/documents.js';
 import type { VerificationLog } from './services/verification-log.js';
 import { parseSigningKeysSecret } from './signer/key-material.js';
 import { LocalSigner } from './signer/local-signer.js';
+import { logKeyFromSeedText } from './signer/log-key.js';
 import type { Database } from './store/database.js';
+import type { NoteSigningKey } from './translog/note-key.js';
 import { createApp } from './web/app.js';
 
 /** Bindings from wrangler.toml and Worker secrets. */
@@ -24,6 +26,7 @@ export interface WorkerEnv {
   PUBLIC_URL: string;
   NODE_ENV?: string;
   SIGNING_KEYS: string;
+  LOG_SIGNING_KEY: string;
   GATEWAY_URL: string;
   GATEWAY_TOKEN: string;
   SMS_GATEWAY_URL: string;
@@ -42,6 +45,7 @@ const documentsElsewhere: DocumentRenderer = {
 };
 
 let signer: Promise<LocalSigner> | undefined;
+let logKey: Promise<NoteSigningKey> | undefined;
 let gateway: StateGateway | undefined;
 
 /**
@@ -54,6 +58,7 @@ export default {
       PUBLIC_URL: env.PUBLIC_URL,
       NODE_ENV: env.NODE_ENV ?? 'production',
       SIGNING_KEYS: env.SIGNING_KEYS,
+      LOG_SIGNING_KEY: env.LOG_SIGNING_KEY,
       GATEWAY_URL: env.GATEWAY_URL,
       GATEWAY_TOKEN: env.GATEWAY_TOKEN,
       SMS_GATEWAY_URL: env.SMS_GATEWAY_URL,
@@ -64,6 +69,8 @@ export default {
     signer ??= parseSigningKeysSecret(config.signingKeys ?? '[]').then((keys) =>
       LocalSigner.create(keys),
     );
+
+    logKey ??= logKeyFromSeedText(config.logSigningKey ?? '');
 
     // The gateway's circuit breaker must outlive a request, so it lives with the isolate.
     gateway ??= createHttpGateway(
@@ -76,6 +83,7 @@ export default {
       db: drizzle(client, { schema }) as unknown as Database,
       gateway,
       signer: await signer,
+      logKey: await logKey,
       renderer: documentsElsewhere,
       clock: systemClock,
       random: secureRandom,

@@ -15,11 +15,14 @@ import { type Clock, systemClock } from '../runtime/clock.js';
 import { type RandomBytes, secureRandom } from '../runtime/random.js';
 import { registerSignerKeys } from '../services/key-registration.js';
 import { loadOrCreateDevKeys } from '../signer/dev-key-files.js';
+import { loadOrCreateDevLogKey } from '../signer/dev-log-key-file.js';
 import { type ProviderKeyMaterial, parseSigningKeysSecret } from '../signer/key-material.js';
 import { LocalSigner } from '../signer/local-signer.js';
+import { logKeyFromSeedText } from '../signer/log-key.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { openDatabase } from '../store/open-node.js';
 import { RegistryStore } from '../store/registry-store.js';
+import type { NoteSigningKey } from '../translog/note-key.js';
 import { createApp } from '../web/app.js';
 import { nodeGateway } from './gateway.js';
 import { nodeRenderer } from './renderer.js';
@@ -33,6 +36,8 @@ export interface BootOptions {
   database?: DatabaseHandle;
   /** Signing keys (tests); otherwise from SIGNING_KEYS, or dev key files in demo mode. */
   keys?: ProviderKeyMaterial[];
+  /** The log key (tests); otherwise from LOG_SIGNING_KEY, or a key file in demo mode. */
+  logKey?: NoteSigningKey;
   /** The state gateway (tests); otherwise from the configuration, see nodeGateway. */
   gateway?: StateGateway;
   /** Where sign-in codes go (tests); otherwise SMS_GATEWAY_URL, or the outbox in demo mode. */
@@ -74,6 +79,7 @@ export async function bootNode(options: BootOptions) {
     db: database.db,
     gateway,
     signer,
+    logKey: options.logKey ?? (await loadLogKey(config)),
     renderer: await nodeRenderer(),
     clock,
     random,
@@ -128,6 +134,12 @@ async function loadKeys(config: Config): Promise<ProviderKeyMaterial[]> {
     dataDir: config.dataDir,
     providerIds: DEMO_PROVIDERS.map((p) => p.id),
   });
+}
+
+async function loadLogKey(config: Config): Promise<NoteSigningKey> {
+  if (config.logSigningKey) return logKeyFromSeedText(config.logSigningKey);
+  if (!config.demo) throw new Error('LOG_SIGNING_KEY is required outside demo mode');
+  return loadOrCreateDevLogKey(config.dataDir);
 }
 
 function fileExists(path: string): Promise<boolean> {

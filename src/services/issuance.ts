@@ -19,12 +19,14 @@ import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
 import type { Signer } from '../signer/signer.js';
 import type { Tx } from '../store/database.js';
+import { appendLogEntry } from '../store/log-append.js';
 import type {
   CertificateRow,
   ProviderKeyRow,
   ProviderRow,
   RegistryStore,
 } from '../store/registry-store.js';
+import { certificateIssuedEntry } from '../translog/log-entry.js';
 import { activeSigningKey } from './signing-keys.js';
 
 /** How long the list of provider keys is reused between reads. */
@@ -151,6 +153,18 @@ export class IssuanceService {
         requestId: command.requestId ?? null,
         data: { serial: record.serial, type: record.type, kid: key.kid },
       });
+
+      // Last, as it locks the log head until commit: the public log records the issuance.
+      await appendLogEntry(
+        tx,
+        certificateIssuedEntry({
+          at: now,
+          providerId: provider.id,
+          certificateId: record.id,
+          recordDigest: row.recordDigest,
+          kid: key.kid,
+        }),
+      );
       return { certificate: row, created: true };
     });
 

@@ -2,11 +2,14 @@ import { toBase64Url } from '../crypto/bytes.js';
 import { kidHint } from '../crypto/jwk.js';
 import type { Clock } from '../runtime/clock.js';
 import type { SignerPublicKey } from '../signer/signer.js';
+import { appendLogEntry } from '../store/log-append.js';
 import type { RegistryStore } from '../store/registry-store.js';
+import { keyRegisteredEntry } from '../translog/log-entry.js';
 
 /**
  * Publishes the public half of every key the signer holds: a key is registered (and appears in
- * the JWKS) before its first signature. Keys already known are left as they are.
+ * the JWKS and the transparency log) before its first signature. Keys already known are left as
+ * they are.
  */
 export async function registerSignerKeys(
   store: RegistryStore,
@@ -42,6 +45,15 @@ export async function registerSignerKeys(
         providerId: key.providerId,
         data: { kid: key.kid },
       });
+      await appendLogEntry(
+        tx,
+        keyRegisteredEntry({
+          at: now,
+          providerId: key.providerId,
+          kid: key.kid,
+          publicKey: toBase64Url(key.publicKey),
+        }),
+      );
     });
     added.push(key.kid);
   }

@@ -1,7 +1,9 @@
 import { AppError } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
+import { appendLogEntry } from '../store/log-append.js';
 import type { CertificateRow, RegistryStore } from '../store/registry-store.js';
+import { certificateRevokedEntry } from '../translog/log-entry.js';
 
 export interface RevokeCommand {
   certificateId: string;
@@ -63,6 +65,15 @@ export class RevocationService {
         requestId: command.requestId ?? null,
         data: { reason: command.reason },
       });
+      await appendLogEntry(
+        tx,
+        certificateRevokedEntry({
+          at: now,
+          providerId: current.providerId,
+          certificateId: current.id,
+          reason: command.reason,
+        }),
+      );
       return revoked;
     });
 

@@ -40,4 +40,18 @@ export interface VerificationResult {
   checkedAt: string;
   certificate?: CertificateSummary;
   revocation?: { at: string; reason: string };
+  /** Where the issuance stands in the transparency log; absent when the log holds none. */
+  log?: LogPosition;
+}
+
+/**
+ * "Recorded in the public log at index N; checkpoint of size M, signed at T". `proofVerified`
+ * says the entry describes this record and its inclusion proof leads to the checkpoint's root;
+ * it is false while the entry is newer than the latest checkpoint (index ≥ checkpointSize).
+ */
+export interface LogPosition {
+  index: number;
+  checkpointSize: number;
+  signedAt: string;
+  proofVerified: boolean;
 }

@@ -8,6 +8,7 @@ import { initials } from '../domain/names.js';
 import type { Clock } from '../runtime/clock.js';
 import type { CertificateRow, ProviderRow, RegistryStore } from '../store/registry-store.js';
 import type { Keyring, VerificationKey } from './keyring.js';
+import type { LogPositions } from './log-position.js';
 import type {
   CertificateSummary,
   InvalidCause,
@@ -24,6 +25,8 @@ export interface VerificationDeps {
    * revocation (several Node instances on one PostgreSQL) can show. Default 1 s.
    */
   statusTtlMs?: number;
+  /** The transparency log, to show where each certificate's issuance is recorded. */
+  logPositions?: Pick<LogPositions, 'position'>;
 }
 
 /** Tokens and rows kept in memory: one QR is scanned many times, by many verifiers. */
@@ -59,6 +62,16 @@ export class VerificationService {
   }
 
   async verify(text: string): Promise<VerificationResult> {
+    const result = await this.verdict(text);
+    const row = result.certificate && this.#rows.get(result.certificate.id)?.row;
+    if (!row || !this.deps.logPositions) return result;
+
+    // 5. The public log: where this issuance is recorded, with its inclusion proof checked.
+    const log = await this.deps.logPositions.position(row.id, row.recordDigest);
+    return log ? { ...result, log } : result;
+  }
+
+  private async verdict(text: string): Promise<VerificationResult> {
     const now = this.deps.clock.now();
     const checkedAt = now.toISOString();
 

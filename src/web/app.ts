@@ -13,6 +13,7 @@ import { healthRoute } from './routes/health.js';
 import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
 import { jwksRoute } from './routes/jwks.js';
+import { logRoutes } from './routes/log-routes.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
@@ -40,6 +41,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', jwksRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
+  app.route('/', logRoutes(services));
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));
   app.route('/', certificateDocumentsRoute(services));

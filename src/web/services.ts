@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { RevocationService } from '../services/revocation.js';
+import type { TransparencyLog } from '../services/transparency-log.js';
 import type { VerificationService } from '../services/verification.js';
 import type { VerificationLog } from '../services/verification-log.js';
 import type { RegistryStore } from '../store/registry-store.js';
@@ -23,6 +24,8 @@ export interface AppServices {
   applications: ApplicationServices;
   /** Who checked which certificate, for the holder's cabinet (buffered, no IP addresses). */
   verificationLog: VerificationLog;
+  /** The public transparency log: checkpoints, entries and proofs, for monitors. */
+  transparencyLog: TransparencyLog;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;

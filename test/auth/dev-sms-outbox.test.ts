@@ -48,6 +48,7 @@ describe.each(databaseTargets)('the SMS outbox on $name', (target) => {
         GATEWAY_URL: 'https://gateway.example.kz',
         GATEWAY_TOKEN: 'gateway-token',
         SIGNING_KEYS: '[]',
+        LOG_SIGNING_KEY: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
         SMS_GATEWAY_URL: 'https://sms.example.kz/send',
         SMS_GATEWAY_TOKEN: 'sms-token',
         OTP_SECRET: 'a-production-secret-of-enough-length',

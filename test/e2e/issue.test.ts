@@ -115,6 +115,13 @@ describe.each(databaseTargets)('issue, scan the QR, open it: on $name', (target)
         issuedAt: '2026-12-03T07:00:00.000Z',
         kid: issued.kid,
       },
+      // After the two provider keys, the issuance is the log's third entry.
+      log: {
+        index: 2,
+        checkpointSize: 3,
+        signedAt: '2026-12-03T07:00:00.000Z',
+        proofVerified: true,
+      },
     });
   });
 

@@ -137,6 +137,7 @@ describe.each(databaseTargets)('revoking on $name', (target) => {
       clock,
       logger: captureLogger(),
       keys: registry.keys,
+      logKey: registry.logKey,
       database: registry.database,
       seedCertificates: false,
     });

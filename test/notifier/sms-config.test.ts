@@ -7,6 +7,7 @@ const PRODUCTION = {
   GATEWAY_URL: 'https://gateway.example.kz',
   GATEWAY_TOKEN: 'gateway-token',
   SIGNING_KEYS: '[]',
+  LOG_SIGNING_KEY: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
   SMS_GATEWAY_URL: 'https://sms.example.kz/send',
   SMS_GATEWAY_TOKEN: 'sms-token',
   OTP_SECRET: 'a-production-secret-of-enough-length',

@@ -4,6 +4,7 @@ import { captureLogger } from '../../src/logging/logger.js';
 import { type BootOptions, bootNode } from '../../src/node/boot.js';
 import { type Clock, fixedClock } from '../../src/runtime/clock.js';
 import { generateProviderKey } from '../../src/signer/key-material.js';
+import { localNoteSigningKey } from '../../src/translog/note-key.js';
 import type { DatabaseTarget } from './databases.js';
 
 export const PUBLIC_URL = 'https://verify.example.kz';
@@ -21,6 +22,7 @@ export async function startTestRegistry(
   const clock = options.clock ?? fixedClock('2026-12-03T07:00:00Z');
   const logger = captureLogger();
   const keys = await Promise.all(DEMO_PROVIDERS.map((p) => generateProviderKey(p.id)));
+  const logKey = await localNoteSigningKey(crypto.getRandomValues(new Uint8Array(32)));
   const config = loadConfig({ PUBLIC_URL: PUBLIC_URL, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 
   const booted = await bootNode({
@@ -28,6 +30,7 @@ export async function startTestRegistry(
     clock,
     logger,
     keys,
+    logKey,
     database: await target.open(),
     seedCertificates: false,
     gateway: options.gateway,
@@ -38,7 +41,7 @@ export async function startTestRegistry(
   const request = (path: string, init?: RequestInit) =>
     booted.app.request(path.startsWith('http') ? path : `http://localhost${path}`, init);
 
-  return { ...booted, clock, logger, keys, request };
+  return { ...booted, clock, logger, keys, logKey, request };
 }
 
 export type TestRegistry = Awaited<ReturnType<typeof startTestRegistry>>;

@@ -1,5 +1,10 @@
 import { Fragment } from 'hono/jsx';
-import type { Verdict, VerificationResult } from '../../services/verification-result.js';
+import type {
+  LogPosition,
+  Verdict,
+  VerificationResult,
+} from '../../services/verification-result.js';
+import { logSentence } from '../i18n/log-messages.js';
 import { CATALOG, LANGUAGES, type Language } from '../i18n/verdict-messages.js';
 import { Layout } from './layout.js';
 
@@ -19,6 +24,9 @@ const almatyTime = new Intl.DateTimeFormat('ru-RU', {
 });
 
 const dotted = (day: string) => day.split('-').reverse().join('.');
+
+/** The log holds the entry under its checkpoint, yet the proof does not check out. */
+const unproven = (log: LogPosition) => !log.proofVerified && log.index < log.checkpointSize;
 
 /** `/v/<token>`: the verdict at a glance, complete without JavaScript. */
 export function VerifyPage(props: { result: VerificationResult; lang: Language; path: string }) {
@@ -82,6 +90,11 @@ export function VerifyPage(props: { result: VerificationResult; lang: Language; 
         </section>
       ) : null}
 
+      {result.log ? (
+        <p class={unproven(result.log) ? 'warning log' : 'checked log'}>
+          {logSentence(lang, result.log, almatyTime.format(new Date(result.log.signedAt)))}
+        </p>
+      ) : null}
       <p class="checked">
         {t.labels.checkedAt}: {almatyTime.format(new Date(result.checkedAt))}
       </p>

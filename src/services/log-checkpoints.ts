@@ -1,0 +1,118 @@
+import { bytesEqual } from '../crypto/bytes.js';
+import type { Logger } from '../logging/logger.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Database } from '../store/database.js';
+import type { LogCheckpointRow, LogStore } from '../store/log-store.js';
+import { lockLogHead, readHeadSize, SqlTreeStore } from '../store/sql-tree-store.js';
+import type { NoteSigningKey } from '../translog/note-key.js';
+import { treeRoot } from '../translog/proofs.js';
+import { signCheckpoint } from '../translog/signed-checkpoint.js';
+
+/** A signed tree head as stored and served. */
+export type SignedCheckpoint = LogCheckpointRow;
+
+export interface CheckpointDeps {
+  db: Database;
+  logStore: LogStore;
+  /** The log's own key; it signs nothing but checkpoints. */
+  key: NoteSigningKey;
+  /** The log's name, also the key name: `<PUBLIC_URL host>/registry-log`. */
+  origin: string;
+  clock: Clock;
+  logger: Logger;
+  /** The least age of the latest checkpoint before a grown tree gets a new one. Default 1 s. */
+  minIntervalMs?: number;
+}
+
+/**
+ * Signs checkpoints on demand and keeps the fixed rule: a checkpoint is never signed for a size
+ * below the latest, nor with a second root for a size already signed.
+ *
+ * Policy: whoever asks for the checkpoint gets the latest; if the tree has grown since and that
+ * checkpoint is at least `minIntervalMs` old, a new one is signed first. So a published
+ * checkpoint trails the tree by about a second at most while anyone is looking, and a busy
+ * registry signs about one checkpoint a second, however many certificates it issues.
+ *
+ * The rule is kept by the database as much as by this code: signing runs in a transaction that
+ * locks the log head (appends wait, other signers wait), the size is the primary key of
+ * `log_checkpoints`, and a trigger refuses any size not above every earlier one.
+ */
+export class CheckpointService {
+  #cached: { checkpoint: SignedCheckpoint; readAt: number } | undefined;
+  readonly #minIntervalMs: number;
+
+  constructor(private readonly deps: CheckpointDeps) {
+    this.#minIntervalMs = deps.minIntervalMs ?? 1_000;
+  }
+
+  get origin(): string {
+    return this.deps.origin;
+  }
+
+  /** The latest checkpoint, read from the database, after signing a new one if the policy says. */
+  async latest(): Promise<SignedCheckpoint> {
+    const { db, logStore, clock } = this.deps;
+    const [newest, size] = [await logStore.latestCheckpoint(), await readHeadSize(db)];
+
+    const now = clock.now().getTime();
+    const stale = newest && now - newest.signedAt.getTime() >= this.#minIntervalMs;
+    const checkpoint = !newest || (size > newest.size && stale) ? await this.sign() : newest;
+
+    this.#cached = { checkpoint, readAt: now };
+    return checkpoint;
+  }
+
+  /**
+   * The same, but answered from memory while under `minIntervalMs` old: the verify path asks on
+   * every scan and must not cost a query. Monitors read {@link latest}, which never goes back.
+   */
+  async current(): Promise<SignedCheckpoint> {
+    const cached = this.#cached;
+    const now = this.deps.clock.now().getTime();
+    if (cached && now - cached.readAt < this.#minIntervalMs) return cached.checkpoint;
+    return this.latest();
+  }
+
+  /**
+   * Signs a checkpoint of the whole tree unless the latest already has its size, and answers the
+   * one that now stands. Before signing it re-derives the latest checkpoint's root from the
+   * stored tree: if the two differ the storage was changed, and signing would fork the log.
+   *
+   * @throws Error when the stored tree contradicts a signed checkpoint.
+   */
+  async sign(): Promise<SignedCheckpoint> {
+    const { db, logStore, key, origin, clock, logger } = this.deps;
+
+    return db.transaction(async (tx) => {
+      const size = await lockLogHead(tx);
+      const newest = await logStore.latestCheckpoint(tx);
+      const tree = new SqlTreeStore(tx, size);
+
+      if (newest) {
+        const root = newest.size <= size ? await treeRoot(tree, newest.size) : undefined;
+        if (!root || !bytesEqual(root, newest.root)) {
+          logger.error('log.inconsistent', { checkpointSize: newest.size, treeSize: size });
+          throw new Error(`the stored log contradicts its checkpoint of size ${newest.size}`);
+        }
+        if (newest.size === size) return newest;
+      }
+
+      const root = await treeRoot(tree, size);
+      const signedAt = clock.now();
+      const note = await signCheckpoint({ origin, size, rootHash: root }, key);
+      const checkpoint = { size, root, note, signedAt };
+      await logStore.insertCheckpoint(tx, checkpoint);
+
+      logger.info('log.checkpoint_signed', { size });
+      return checkpoint;
+    });
+  }
+}
+
+/**
+ * The log's origin line and key name: the public host and a fixed path, schema-less as
+ * c2sp.org/tlog-checkpoint recommends, e.g. `verify.example.kz/registry-log`.
+ */
+export function logOrigin(publicUrl: string): string {
+  return `${new URL(publicUrl).host}/registry-log`;
+}

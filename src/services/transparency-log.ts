@@ -1,0 +1,100 @@
+import { AppError, fieldError } from '../domain/errors.js';
+import type { Database } from '../store/database.js';
+import type { LogStore } from '../store/log-store.js';
+import { SqlTreeStore } from '../store/sql-tree-store.js';
+import { consistencyProof, inclusionProof } from '../translog/proofs.js';
+import type { CheckpointService, SignedCheckpoint } from './log-checkpoints.js';
+
+export interface InclusionAnswer {
+  index: number;
+  size: number;
+  proof: Uint8Array[];
+}
+
+export interface ConsistencyAnswer {
+  from: number;
+  to: number;
+  proof: Uint8Array[];
+}
+
+/**
+ * What the public log endpoints answer, for monitors written by anyone. Everything is served up
+ * to the latest signed checkpoint and not beyond: a size no checkpoint vouches for has no root a
+ * client could check a proof against, and serving it would only invite confusion.
+ */
+export class TransparencyLog {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      logStore: LogStore;
+      checkpoints: CheckpointService;
+      /** `<name>+<key id>+<base64 key>`, see note-key.ts. */
+      verifierKey: string;
+    },
+  ) {}
+
+  get verifierKey(): string {
+    return this.deps.verifierKey;
+  }
+
+  /** The latest signed checkpoint, signing a fresh one first when the policy says so. */
+  checkpoint(): Promise<SignedCheckpoint> {
+    return this.deps.checkpoints.latest();
+  }
+
+  /** The leaf data at `index`, once a checkpoint covers it. */
+  async entry(index: number): Promise<{ index: number; leaf: Uint8Array }> {
+    const signed = await this.checkpoint();
+    if (index >= signed.size) {
+      throw new AppError(
+        'size_beyond_checkpoint',
+        `index: entry ${index} is beyond the latest checkpoint (size ${signed.size})`,
+        'index',
+      );
+    }
+
+    const row = await this.deps.logStore.entry(index);
+    if (!row) throw new AppError('not_found', `index: the log holds no entry ${index}`, 'index');
+    return { index, leaf: row.data };
+  }
+
+  /** The audit path of a certificate's issuance entry in the tree of `size` leaves. */
+  async inclusion(certificateId: string, size: number): Promise<InclusionAnswer> {
+    await this.signedSize(size, 'size');
+
+    const row = await this.deps.logStore.issuanceEntry(certificateId);
+    if (!row) {
+      throw fieldError('not_found', 'certificate', 'no issuance of this id is in the log');
+    }
+    if (row.index >= size) {
+      throw fieldError(
+        'not_found',
+        'size',
+        `the certificate's entry ${row.index} is not in the tree of size ${size}`,
+      );
+    }
+
+    const proof = await inclusionProof(new SqlTreeStore(this.deps.db, size), row.index, size);
+    return { index: row.index, size, proof };
+  }
+
+  /** The proof that the tree of `from` leaves is a prefix of the tree of `to`. */
+  async consistency(from: number, to: number): Promise<ConsistencyAnswer> {
+    if (from > to) throw fieldError('validation_failed', 'from', `expected at most to (${to})`);
+    await this.signedSize(to, 'to');
+
+    const proof = await consistencyProof(new SqlTreeStore(this.deps.db, to), from, to);
+    return { from, to, proof };
+  }
+
+  private async signedSize(size: number, field: string): Promise<void> {
+    const signed = await this.checkpoint();
+    if (size > signed.size) {
+      throw fieldError(
+        'size_beyond_checkpoint',
+        field,
+        `expected at most ${signed.size}, the size of the latest checkpoint`,
+      );
+    }
+  }
+}
