@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { TOKEN_TEXT_LENGTH } from './crypto/token.js';
+
+/**
+ * The QR holds `<PUBLIC_URL>/V/<token>` in alphanumeric mode; version 10 at level Q takes 221
+ * characters, so the base URL gets what the token and `/V/` leave.
+ */
+const MAX_PUBLIC_URL_LENGTH = 221 - '/V/'.length - TOKEN_TEXT_LENGTH;
 
 /**
  * Configuration, read once at start from the environment and validated here. Nothing below the
@@ -9,6 +16,9 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL' })
+      .max(MAX_PUBLIC_URL_LENGTH, {
+        message: `PUBLIC_URL must be at most ${MAX_PUBLIC_URL_LENGTH} characters, or the QR code outgrows version 10 at level Q`,
+      })
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z

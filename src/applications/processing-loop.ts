@@ -42,7 +42,9 @@ export function startProcessor(
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
+      // Unref'd: the server keeps the process alive, the poll alone should not.
       const timer = setTimeout(done, ms);
+      timer.unref?.();
       function done() {
         clearTimeout(timer);
         wake = undefined;

@@ -245,7 +245,8 @@ export class SubmissionService {
 function checkChildIin(childIin: string, applicantIin: string): void {
   const parsed = parseIin(childIin);
   if (!parsed.ok) {
-    const detail = `expected a valid IIN of 12 digits; it fails on ${parsed.reason.replace('_', ' ')}`;
+    const failure = parsed.reason.replace('_', ' ');
+    const detail = `expected a valid IIN of 12 digits; it fails on ${failure}`;
     throw fieldError('invalid_iin', 'childIin', detail);
   }
   if (childIin === applicantIin) {

@@ -50,6 +50,9 @@ export function VerifyPage(props: { result: VerificationResult; lang: Language; 
         </span>
         <p class="verdict-text">{t.verdict[result.verdict]}</p>
         {result.cause ? <p class="verdict-cause">{t.cause[result.cause]}</p> : null}
+        {result.verdict === 'not_found' ? (
+          <p class="verdict-cause">{t.labels.notFoundAdvice}</p>
+        ) : null}
       </section>
 
       {cert ? (
@@ -83,7 +86,9 @@ export function VerifyPage(props: { result: VerificationResult; lang: Language; 
                 <dt>{t.labels.revokedAt}</dt>
                 <dd>{almatyTime.format(new Date(result.revocation.at))}</dd>
                 <dt>{t.labels.reason}</dt>
-                <dd class="reason">{result.revocation.reason}</dd>
+                <dd class="reason">
+                  {t.reasons[result.revocation.reason] ?? result.revocation.reason}
+                </dd>
               </Fragment>
             ) : null}
           </dl>
