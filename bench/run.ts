@@ -20,6 +20,7 @@ import type { DatabaseHandle } from '../src/store/database.js';
 import { openDatabase } from '../src/store/open-node.js';
 import { load } from './http-load.js';
 import { fmt, median, percentile } from './stats.js';
+import { transparencyLogFigures } from './translog.js';
 
 const ISSUANCES = Number(process.env.BENCH_ISSUANCES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -107,7 +108,10 @@ async function main() {
     lines.push(...(await applicationsEndToEnd(config, keys, server2, 'PostgreSQL server')).lines);
   }
 
-  // 5. Memory.
+  // 5. The transparency log: append cost, and inclusion proofs at 10^4..10^6 entries.
+  lines.push(...(await transparencyLogFigures(() => postgresDatabase('log'))));
+
+  // 6. Memory.
   lines.push(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
 
   await booted.close();

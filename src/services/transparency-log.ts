@@ -44,11 +44,11 @@ export class TransparencyLog {
 
   /** The leaf data at `index`, once a checkpoint covers it. */
   async entry(index: number): Promise<{ index: number; leaf: Uint8Array }> {
-    const signed = await this.checkpoint();
-    if (index >= signed.size) {
+    const signed = await this.signedSize();
+    if (index >= signed) {
       throw new AppError(
         'size_beyond_checkpoint',
-        `index: entry ${index} is beyond the latest checkpoint (size ${signed.size})`,
+        `index: entry ${index} is beyond the latest checkpoint (size ${signed})`,
         'index',
       );
     }
@@ -60,7 +60,7 @@ export class TransparencyLog {
 
   /** The audit path of a certificate's issuance entry in the tree of `size` leaves. */
   async inclusion(certificateId: string, size: number): Promise<InclusionAnswer> {
-    await this.signedSize(size, 'size');
+    await this.checkSigned(size, 'size');
 
     const row = await this.deps.logStore.issuanceEntry(certificateId);
     if (!row) {
@@ -81,19 +81,27 @@ export class TransparencyLog {
   /** The proof that the tree of `from` leaves is a prefix of the tree of `to`. */
   async consistency(from: number, to: number): Promise<ConsistencyAnswer> {
     if (from > to) throw fieldError('validation_failed', 'from', `expected at most to (${to})`);
-    await this.signedSize(to, 'to');
+    await this.checkSigned(to, 'to');
 
     const proof = await consistencyProof(new SqlTreeStore(this.deps.db, to), from, to);
     return { from, to, proof };
   }
 
-  private async signedSize(size: number, field: string): Promise<void> {
-    const signed = await this.checkpoint();
-    if (size > signed.size) {
+  /**
+   * The size of the latest checkpoint in the database, never from a cache: a monitor may read
+   * the checkpoint from one instance and the entries from another, which must not know less.
+   */
+  private async signedSize(): Promise<number> {
+    return (await this.deps.logStore.latestCheckpoint())?.size ?? 0;
+  }
+
+  private async checkSigned(size: number, field: string): Promise<void> {
+    const signed = await this.signedSize();
+    if (size > signed) {
       throw fieldError(
         'size_beyond_checkpoint',
         field,
-        `expected at most ${signed.size}, the size of the latest checkpoint`,
+        `expected at most ${signed}, the size of the latest checkpoint`,
       );
     }
   }

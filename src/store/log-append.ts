@@ -1,6 +1,11 @@
-import { logEntries } from '../../db/schema.js';
+import { type SQL, sql } from 'drizzle-orm';
+
+import { logEntries, logHead, logNodes } from '../../db/schema.js';
 import { appendLeaf } from '../translog/append.js';
+import { TranslogError } from '../translog/errors.js';
 import { encodeLogEntry, type LogEntry } from '../translog/log-entry.js';
+import type { NodeId } from '../translog/subtrees.js';
+import type { StoredNode, TreeStore } from '../translog/tree-store.js';
 import type { Tx } from './database.js';
 import { lockLogHead, SqlTreeStore } from './sql-tree-store.js';
 
@@ -10,19 +15,80 @@ import { lockLogHead, SqlTreeStore } from './sql-tree-store.js';
  * certificate the registry does not hold, nor misses one it does.
  *
  * Call it last in the transaction: it locks the log head until commit, which orders concurrent
- * issuances, and the shorter that lock is held the less they wait for each other.
+ * issuances, and the shorter that lock is held the less they wait for each other. So it costs
+ * two statements, three when the new leaf completes a subtree (every other append): lock the
+ * head; read the edge nodes the leaf pairs with; move the head and insert nodes and entry at once.
  */
 export async function appendLogEntry(tx: Tx, entry: LogEntry): Promise<number> {
-  const size = await lockLogHead(tx);
   const data = encodeLogEntry(entry);
+  const size = await lockLogHead(tx);
 
-  const index = await appendLeaf(new SqlTreeStore(tx, size), data);
-  await tx.insert(logEntries).values({
+  const store = new EntryAppendStore(tx, size, (index) => [
     index,
-    kind: entry.kind,
-    certificateId: 'certificateId' in entry ? entry.certificateId : null,
-    providerId: entry.providerId,
+    entry.kind,
+    'certificateId' in entry ? entry.certificateId : null,
+    entry.providerId,
     data,
-  });
-  return index;
+  ]);
+  return appendLeaf(store, data);
+}
+
+type EntryValues = [number, string, string | null, string, Uint8Array];
+
+/**
+ * The write side of one append: reads as SqlTreeStore does, and commits the head, the nodes and
+ * the entry row in one statement. The edge is read after the lock, in a statement of its own: under
+ * READ COMMITTED only a statement started after the lock was granted sees the nodes of the append
+ * that held it before.
+ */
+class EntryAppendStore implements TreeStore {
+  readonly #reader: SqlTreeStore;
+
+  constructor(
+    private readonly tx: Tx,
+    locked: number,
+    private readonly entryAt: (index: number) => EntryValues,
+  ) {
+    this.#reader = new SqlTreeStore(tx, locked);
+  }
+
+  size(): Promise<number> {
+    return this.#reader.size();
+  }
+
+  readNodes(ids: readonly NodeId[]): Promise<Uint8Array[]> {
+    return this.#reader.readNodes(ids);
+  }
+
+  async commit(from: number, to: number, nodes: readonly StoredNode[]): Promise<void> {
+    const values = sql.join(
+      nodes.map((n) => sql`(${n.level}::smallint, ${n.index}::bigint, ${n.hash}::bytea)`),
+      sql`, `,
+    );
+    const [index, kind, certificateId, providerId, data] = this.entryAt(from);
+
+    const steps: SQL = sql`
+      with moved as (
+        update ${logHead} set size = ${to} where id = 1 and size = ${from} returning size
+      ), tree as (
+        insert into ${logNodes} (level, index, hash)
+        select v.level, v.index, v.hash from (values ${values}) as v(level, index, hash)
+        where exists (select 1 from moved)
+      ), entry as (
+        insert into ${logEntries} (index, kind, certificate_id, provider_id, data)
+        select ${index}::bigint, ${kind}, ${certificateId}, ${providerId}, ${data}::bytea
+        from moved
+      )
+      select size from moved
+    `;
+    if (rowsOf(await this.tx.execute(steps)).length === 0) {
+      throw new TranslogError('append_conflict', `log head is no longer at size ${from}`);
+    }
+  }
+}
+
+/** postgres-js answers an array of rows, PGlite an object holding them. */
+function rowsOf(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  return (result as { rows?: unknown[] }).rows ?? [];
 }

@@ -196,7 +196,8 @@ describe.each(databaseTargets)('the monitor against a registry on $name', (targe
           const response = await registry.app.request(url);
           if (!url.endsWith('/log/checkpoint')) return response;
           const [origin, size, root, ...rest] = (await response.text()).split('\n');
-          return new Response([origin, size, `A${root?.slice(1)}`, ...rest].join('\n'));
+          const forged = `${root?.startsWith('A') ? 'B' : 'A'}${root?.slice(1)}`;
+          return new Response([origin, size, forged, ...rest].join('\n'));
         },
         state: undefined,
         now: () => registry.clock.now(),
