@@ -1,33 +1,69 @@
 import type { CertificateRecord } from '../domain/certificate.js';
-import { box, type Child, type Element, image, text } from './elements.js';
+import { box, type Child, type Element, text } from './elements.js';
 import { FONT_FAMILY } from './fonts.js';
-import { formatDay, formatInstant, fullName } from './format.js';
-import { type Bilingual, LABELS, TITLES, verifyInstruction } from './labels.js';
+import { LABELS, WORDING } from './labels.js';
+import { facts } from './layout-facts.js';
+import { footer } from './layout-footer.js';
+import { fitted, rule, type TextRule } from './layout-text.js';
+import {
+  CONTENT_WIDTH,
+  FRAME,
+  INK,
+  INNER_PADDING,
+  NAVY,
+  PAGE,
+  PAGE_PADDING,
+} from './page-style.js';
 import { type QrSymbol, qrSvg } from './qr.js';
+import type { Typesetter } from './typesetter.js';
 import type { CertificateView } from './view.js';
 
-/** A4 portrait in CSS pixels (96 per inch): the unit satori lays out in. */
-export const PAGE = { width: 794, height: 1123 } as const;
+export { PAGE, QR_SIZE } from './page-style.js';
+
+/** Centred header lines keep clear of the frame by this much on each side. */
+const HEADER_WIDTH = 600;
 
 /**
- * Side of the QR image in CSS pixels, 52.9 mm on paper. Even a version 1 symbol, whose quiet zone
- * takes the largest share, then prints its modules across at least 38 mm, which phone cameras read
- * from arm's length on a desk.
+ * The issuing body's names come from configuration, not from the API: one line at full size, or
+ * two at 12 px, holds every name we know of.
  */
-export const QR_SIZE = 200;
+const PROVIDER_KK: TextRule = {
+  size: 15,
+  minSize: 12,
+  floorSize: 8,
+  lineHeight: 1.3,
+  width: HEADER_WIDTH,
+  maxHeight: 2 * 12 * 1.3,
+  breaks: 'name',
+  bold: true,
+};
+const PROVIDER_RU: TextRule = { ...PROVIDER_KK, size: 14, bold: false };
 
-const INK = '#1a1a1a';
-const NAVY = '#1f3a60';
-const MUTED = '#4b5563';
-const RULE = '#c5cdd8';
+/** The serial is the registry's own (`ОП-2024-000137`); one line, shrunk if it ever grows. */
+const SERIAL: TextRule = {
+  size: 16,
+  minSize: 12,
+  floorSize: 8,
+  lineHeight: 1.3,
+  width: CONTENT_WIDTH,
+  maxHeight: 16 * 1.3,
+  breaks: 'code',
+  bold: true,
+};
 
 /**
  * The certificate page as a satori element tree: a state-style header, the facts of the
  * appointment in labelled rows, and the QR code with the instruction to verify it. Kazakh comes
  * before Russian throughout, as on Kazakh state papers. Only flat backgrounds, text and one image
- * are used, because the PDF renderer redraws exactly those as vector operations.
+ * are used, because the PDF renderer redraws exactly those as vector operations. Every value that
+ * comes from the record is fitted into a box of its own (see `fit.ts`), and the boxes add up to
+ * less than the page, so no value the API accepts can push anything past the frame.
  */
-export function certificateLayout(view: CertificateView, qr: QrSymbol): Element {
+export function certificateLayout(
+  view: CertificateView,
+  qr: QrSymbol,
+  typesetter: Typesetter,
+): Element {
   const { record } = view;
 
   return box(
@@ -35,7 +71,7 @@ export function certificateLayout(view: CertificateView, qr: QrSymbol): Element 
       boxSizing: 'border-box',
       width: PAGE.width,
       height: PAGE.height,
-      padding: 34,
+      padding: PAGE_PADDING,
       backgroundColor: '#ffffff',
       fontFamily: FONT_FAMILY,
       // The PDF draws each word with the font's plain advances; without kerning and ligatures
@@ -44,7 +80,12 @@ export function certificateLayout(view: CertificateView, qr: QrSymbol): Element 
       fontVariantLigatures: 'none',
       color: INK,
     },
-    frame(header(record), facts(record), box({ flexGrow: 1 }), footer(view, qrImageHref(qr))),
+    frame(
+      header(record, typesetter),
+      facts(record, typesetter),
+      box({ flexGrow: 1 }),
+      footer(view, qrImageHref(qr), typesetter),
+    ),
   );
 }
 
@@ -58,119 +99,34 @@ export function qrImageHref(qr: QrSymbol): string {
  * whole pixels because the layout engine rounds every edge to the pixel grid.
  */
 function frame(...children: Child[]): Element {
+  const { top, side, bottom } = INNER_PADDING;
   const inner = box(
-    { flexGrow: 1, flexDirection: 'column', padding: '30px 44px 28px', backgroundColor: '#ffffff' },
+    {
+      flexGrow: 1,
+      flexDirection: 'column',
+      padding: `${top}px ${side}px ${bottom}px`,
+      backgroundColor: '#ffffff',
+    },
     ...children,
   );
-  const line = box({ flexGrow: 1, padding: 1, backgroundColor: NAVY }, inner);
-  const gap = box({ flexGrow: 1, padding: 3, backgroundColor: '#ffffff' }, line);
-  return box({ flexGrow: 1, padding: 2, backgroundColor: NAVY }, gap);
+  const line = box({ flexGrow: 1, padding: FRAME.inner, backgroundColor: NAVY }, inner);
+  const gap = box({ flexGrow: 1, padding: FRAME.gap, backgroundColor: '#ffffff' }, line);
+  return box({ flexGrow: 1, padding: FRAME.outer, backgroundColor: NAVY }, gap);
 }
 
-function header(record: CertificateRecord): Element {
-  const title = TITLES[record.type];
-  const centred = { textAlign: 'center', maxWidth: 600 } as const;
+function header(record: CertificateRecord, typesetter: Typesetter): Element {
+  const title = WORDING[record.type].title;
+  const centred = { textAlign: 'center', maxWidth: HEADER_WIDTH } as const;
 
   return box(
     { flexDirection: 'column', alignItems: 'center' },
     text({ fontSize: 13, fontWeight: 700, color: NAVY }, LABELS.state.kk),
     text({ fontSize: 13, color: NAVY, marginTop: 2 }, LABELS.state.ru),
-    text({ ...centred, fontSize: 15, fontWeight: 700, marginTop: 16 }, record.provider.nameKk),
-    text({ ...centred, fontSize: 14, marginTop: 3 }, record.provider.nameRu),
-    rule(NAVY, 1, '18px 0 22px'),
+    fitted(typesetter, record.provider.nameKk, PROVIDER_KK, centred, { marginTop: 16 }),
+    fitted(typesetter, record.provider.nameRu, PROVIDER_RU, centred, { marginTop: 3 }),
+    rule(NAVY, 1, '16px 0 18px'),
     text({ ...centred, fontSize: 27, fontWeight: 700, color: NAVY }, title.kk),
     text({ ...centred, fontSize: 21, fontWeight: 700, color: NAVY, marginTop: 4 }, title.ru),
-    text({ fontSize: 16, fontWeight: 700, marginTop: 14 }, `№ ${record.serial}`),
+    fitted(typesetter, `№ ${record.serial}`, SERIAL, {}, { marginTop: 14 }),
   );
-}
-
-function facts(record: CertificateRecord): Element {
-  const { guardian, child, decision } = record;
-  const iin = `${LABELS.iin.kk} / ${LABELS.iin.ru}`;
-  const birth = `${LABELS.birthDate.kk} / ${LABELS.birthDate.ru}`;
-
-  return box(
-    { flexDirection: 'column', marginTop: 26 },
-    rule(RULE, 1),
-    row(LABELS.guardian, [name(fullName(guardian)), detail(iin, guardian.iin)]),
-    rule(RULE, 1),
-    row(LABELS.child, [
-      name(fullName(child)),
-      detail(iin, child.iin),
-      detail(birth, formatDay(child.birthDate)),
-    ]),
-    rule(RULE, 1),
-    row(LABELS.decision, [value(`${numbered(decision.number)}, ${formatDay(decision.date)}`)]),
-    rule(RULE, 1),
-    row(LABELS.validity, [
-      value(`${formatDay(record.validFrom)} — ${formatDay(record.validUntil)}`),
-    ]),
-    rule(RULE, 1),
-    row(LABELS.issuedAt, [value(formatInstant(record.issuedAt))]),
-    rule(RULE, 1),
-  );
-}
-
-function footer(view: CertificateView, qrHref: string): Element {
-  const { record } = view;
-  const instruction = verifyInstruction(view.publicUrl);
-  const small = { fontSize: 10, color: MUTED, wordBreak: 'break-all' } as const;
-
-  return box(
-    { flexDirection: 'row', alignItems: 'center' },
-    image(qrHref, QR_SIZE, { flexShrink: 0 }),
-    box(
-      { flexDirection: 'column', flexGrow: 1, flexShrink: 1, marginLeft: 22 },
-      text({ fontSize: 13, lineHeight: 1.35 }, instruction.kk),
-      text({ fontSize: 13, lineHeight: 1.35, marginTop: 8 }, instruction.ru),
-      text({ ...small, marginTop: 16 }, `${LABELS.kid.kk} / ${LABELS.kid.ru}: ${record.kid}`),
-      text(
-        { ...small, marginTop: 3 },
-        `${LABELS.recordId.kk} / ${LABELS.recordId.ru}: ${record.id}`,
-      ),
-    ),
-  );
-}
-
-function row(label: Bilingual, values: Element[]): Element {
-  return box(
-    { flexDirection: 'row', padding: '14px 0' },
-    box(
-      { flexDirection: 'column', width: 250, flexShrink: 0, paddingRight: 16 },
-      text({ fontSize: 13, fontWeight: 700, color: MUTED }, label.kk),
-      text({ fontSize: 13, color: MUTED, marginTop: 2 }, label.ru),
-    ),
-    box({ flexDirection: 'column', flexGrow: 1, flexShrink: 1 }, ...values),
-  );
-}
-
-/**
- * A full name wraps only between its words: a break after the hyphen of a double surname would
- * read as a different name, and text extractors drop such a hyphen at the end of a line.
- */
-function name(content: string): Element {
-  const words = content.split(' ');
-  return box(
-    { flexDirection: 'row', flexWrap: 'wrap', fontSize: 19, fontWeight: 700 },
-    ...words.map((word, i) =>
-      text({ whiteSpace: 'pre' }, i < words.length - 1 ? `${word} ` : word),
-    ),
-  );
-}
-
-function value(content: string): Element {
-  return text({ fontSize: 17 }, content);
-}
-
-function detail(label: string, content: string): Element {
-  return text({ fontSize: 14.5, marginTop: 4 }, `${label}: ${content}`);
-}
-
-function rule(color: string, thickness: number, margin: string | number = 0): Element {
-  return box({ alignSelf: 'stretch', height: thickness, backgroundColor: color, margin });
-}
-
-/** Decision numbers often arrive with their own "№"; print exactly one. */
-function numbered(number: string): string {
-  return /^№/.test(number) ? number : `№ ${number}`;
 }

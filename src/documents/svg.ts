@@ -2,6 +2,7 @@ import satori, { type Font } from 'satori';
 import { type CertificateFonts, FONT_FAMILY } from './fonts.js';
 import { certificateLayout, PAGE } from './layout.js';
 import type { QrSymbol } from './qr.js';
+import { typesetterFor } from './typesetter.js';
 import type { CertificateView } from './view.js';
 
 /**
@@ -38,7 +39,7 @@ export function renderCertificateSvg(
   qr: QrSymbol,
   options: { embedFont: boolean },
 ): Promise<string> {
-  return satori(certificateLayout(view, qr), {
+  return satori(certificateLayout(view, qr, typesetterFor(fonts)), {
     width: PAGE.width,
     height: PAGE.height,
     fonts: fontsFor(fonts),

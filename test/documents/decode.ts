@@ -71,3 +71,26 @@ export function pdfPagePng(pdf: Uint8Array, dpi: number): Uint8Array {
     return new Uint8Array(readFileSync(join(dir, 'page.png')));
   });
 }
+
+/** A word of a PDF's text layer and its box in points, origin at the top left of the page. */
+export interface PdfWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of the first page with the box poppler's `pdftotext -bbox` gives it. */
+export function pdfWords(pdf: Uint8Array): PdfWord[] {
+  const html = withPdfFile(pdf, (path) => poppler('pdftotext', ['-bbox', path, '-']));
+  const word =
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g;
+  return [...html.matchAll(word)].map(([, xMin, yMin, xMax, yMax, text = '']) => ({
+    text,
+    xMin: Number(xMin),
+    yMin: Number(yMin),
+    xMax: Number(xMax),
+    yMax: Number(yMax),
+  }));
+}

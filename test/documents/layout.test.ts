@@ -1,38 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateFonts } from '../../src/documents/fonts.js';
 import { loadNodeFonts } from '../../src/documents/fonts-node.js';
-import { PAGE, QR_SIZE } from '../../src/documents/layout.js';
+import { QR_SIZE } from '../../src/documents/layout.js';
 import { encodeVerifyQr, QUIET_ZONE } from '../../src/documents/qr.js';
-import { renderCertificateSvg } from '../../src/documents/svg.js';
-import { type PaintOp, readSatoriSvg, type TextOp } from '../../src/documents/svg-reader.js';
-import type { CertificateView } from '../../src/documents/view.js';
-import { sampleView, stressRecord } from './fixture.js';
+import { sampleRecord, sampleView, stressRecord } from './fixture.js';
+import { CONTENT, glyphBox, layOut, lines, textRuns } from './layout-ops.js';
+import { THUMBPRINT_KID } from './worst-case.js';
 
 const MM_PER_PX = 25.4 / 96;
 
-/** The white area inside the double frame, minus its padding: where all content belongs. */
-const CONTENT = { left: 84, right: PAGE.width - 84, top: 70, bottom: PAGE.height - 68 };
-
-async function layOut(view: CertificateView, fonts: CertificateFonts): Promise<PaintOp[]> {
-  const qr = encodeVerifyQr(view.verifyUrl);
-  return readSatoriSvg(await renderCertificateSvg(view, fonts, qr, { embedFont: false }));
-}
-
-/** Lines of text as they read, each run joined to the next on the same baseline. */
-function lines(ops: PaintOp[]): string[] {
-  const byBaseline = new Map<number, TextOp[]>();
-  for (const op of ops) {
-    if (op.kind !== 'text') continue;
-    const key = Math.round(op.y);
-    byBaseline.set(key, [...(byBaseline.get(key) ?? []), op]);
-  }
-  return [...byBaseline.values()].map((runs) => runs.map((run) => run.text).join(''));
-}
-
-/** The box a run's glyphs occupy, approximately: the em box around its baseline. */
-function glyphBox(op: TextOp) {
-  return { left: op.x, right: op.x + op.width, top: op.y - 0.75 * op.fontSize, bottom: op.y };
-}
+const ELECTRONIC_KK =
+  'Электрондық құжат, берген органның электрондық цифрлық қолтаңбасымен қол қойылған';
+const ELECTRONIC_RU =
+  'Электронный документ, подписанный электронной цифровой подписью выдавшего органа';
 
 describe('certificate layout', () => {
   let fonts: CertificateFonts;
@@ -61,9 +41,48 @@ describe('certificate layout', () => {
     expect(text).toContain('Справка о попечительстве');
   });
 
+  it('names a guardian, a child and the decision of a guardianship, and nothing else', async () => {
+    const text = lines(await layOut(sampleView(), fonts));
+
+    for (const label of ['Қорғаншы', 'Опекун', 'Бала', 'Ребёнок']) expect(text).toContain(label);
+    expect(text).toContain('Қорғаншыны тағайындау туралы');
+    expect(text).toContain('Решение о назначении опекуна');
+    expect(text.join('\n')).not.toMatch(/қамқорш|попечит|Кәмелетке|Несовершеннолетний/i);
+  });
+
+  it('names a trustee and a minor, not a child, in a trusteeship', async () => {
+    const text = lines(await layOut(sampleView(stressRecord), fonts));
+
+    for (const label of ['Қамқоршы', 'Попечитель', 'Кәмелетке толмаған', 'Несовершеннолетний']) {
+      expect(text).toContain(label);
+    }
+    expect(text).toContain('Қамқоршыны тағайындау туралы');
+    expect(text).toContain('Решение о назначении попечителя');
+    expect(text.join('\n')).not.toMatch(/қорғанш|опекун|Бала|Ребёнок/i);
+  });
+
+  it('says in both languages that it is an electronic document under the issuer’s signature', async () => {
+    for (const record of [sampleRecord, stressRecord]) {
+      const text = lines(await layOut(sampleView(record), fonts)).join(' ');
+
+      expect(text).toContain(ELECTRONIC_KK);
+      expect(text).toContain(ELECTRONIC_RU);
+    }
+  });
+
+  it('prints the key id whole on a line of its own, in smaller type than the prose', async () => {
+    const ops = await layOut(sampleView({ ...sampleRecord, kid: THUMBPRINT_KID }), fonts);
+    const text = lines(ops);
+
+    const line = text.indexOf(THUMBPRINT_KID);
+    expect(text[line - 1]).toBe('Кілт идентификаторы / Идентификатор ключа:');
+    const start = textRuns(ops).find((op) => THUMBPRINT_KID.startsWith(op.text) && op.text);
+    expect(start?.fontSize).toBeLessThanOrEqual(10.5);
+  });
+
   it('keeps long names inside the frame and clear of each other and of the QR', async () => {
     const ops = await layOut(sampleView(stressRecord), fonts);
-    const texts = ops.flatMap((op) => (op.kind === 'text' && op.text.trim() ? [op] : []));
+    const texts = textRuns(ops).filter((op) => op.text.trim());
     const qr = ops.find((op) => op.kind === 'image');
     expect(qr).toBeDefined();
 
@@ -99,7 +118,7 @@ describe('certificate layout', () => {
     const text = lines(await layOut(sampleView({ ...stressRecord, guardian }), fonts));
 
     const first = text.findIndex((line) => line.startsWith('Үсенбаев-'));
-    expect(text[first]).toBe('Үсенбаев-Шаһмарданов-Жиһангеров ');
+    expect(text[first]).toBe('Үсенбаев-Шаһмарданов-Жиһангеров');
     expect(text[first + 1]).toBe('Өмірзақ-Ғалымжан Ғалымжанұлы');
   });
 

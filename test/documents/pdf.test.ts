@@ -1,15 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocumentError } from '../../src/documents/errors.js';
 import type { CertificateFonts } from '../../src/documents/fonts.js';
+import { fullName } from '../../src/documents/format.js';
+import { PAGE } from '../../src/documents/layout.js';
 import { loadNodeFonts, renderCertificatePdf } from '../../src/documents/node.js';
 import { pdfRenderer, REGISTRY_NAME } from '../../src/documents/pdf.js';
-import { pdfFonts, pdfInfo, pdfPagePng, pdfText, readQrFromPng } from './decode.js';
+import { pdfFonts, pdfInfo, pdfPagePng, pdfText, pdfWords, readQrFromPng } from './decode.js';
 import { fakeToken, LONG_PUBLIC_URL, sampleRecord, sampleView, stressRecord } from './fixture.js';
+import { CONTENT } from './layout-ops.js';
+import { reportedRecord, WIDEST_LETTER, worstRecord } from './worst-case.js';
 
 /** Extracted text with line breaks as spaces: a long name may wrap between its words. */
 function words(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
+
+const POINTS = 0.75;
+
+/** Inside the double rule, in points: the white area that the frame encloses. */
+const INSIDE_FRAME = { top: 40 * POINTS, bottom: (PAGE.height - 40) * POINTS };
 
 describe('renderCertificatePdf', () => {
   let fonts: CertificateFonts;
@@ -100,5 +109,42 @@ describe('renderCertificatePdf', () => {
 
     await expect(failure).rejects.toBeInstanceOf(DocumentError);
     await expect(failure).rejects.toMatchObject({ code: 'qr_too_large' });
+  });
+});
+
+describe.each([
+  ['the reported double surname and decision number', reportedRecord],
+  ['a guardianship at every maximum length', worstRecord('guardianship')],
+  ['a trusteeship at every maximum length', worstRecord('trusteeship')],
+  ['names of the widest letter at maximum length', worstRecord('trusteeship', WIDEST_LETTER)],
+])('the PDF of %s', (_, record) => {
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = await renderCertificatePdf(sampleView(record), await loadNodeFonts());
+  });
+
+  it('extracts both full names and the whole decision number', () => {
+    const text = pdfText(pdf);
+
+    // poppler joins a line that ends in a hyphen to the next, as the layout's breaks expect.
+    expect(words(text)).toContain(fullName(record.guardian));
+    expect(words(text)).toContain(fullName(record.child));
+    expect(text.replace(/\s/g, '')).toContain(`№${record.decision.number},`);
+  });
+
+  it('has every word of its text layer inside the frame, none past its right edge', () => {
+    const all = pdfWords(pdf);
+
+    expect(all.length).toBeGreaterThan(100);
+    for (const word of all) {
+      expect(word.xMin, word.text).toBeGreaterThanOrEqual(CONTENT.left * POINTS - 0.01);
+      expect(word.xMax, word.text).toBeLessThanOrEqual(CONTENT.right * POINTS + 0.5);
+      expect(word.yMin, word.text).toBeGreaterThanOrEqual(INSIDE_FRAME.top);
+      expect(word.yMax, word.text).toBeLessThanOrEqual(INSIDE_FRAME.bottom);
+    }
+  });
+
+  it('carries a QR code that reads back after poppler rasterises it', () => {
+    expect(readQrFromPng(pdfPagePng(pdf, 150))).toBe(sampleView(record).verifyUrl);
   });
 });
