@@ -30,13 +30,15 @@ const CHUNK = 1_000;
 const HISTORY_LIMIT = 50;
 
 /**
- * Who checked which certificate and when, for the holder's cabinet. The verify path only pushes
- * onto an array; a timer writes the entries in batches about once a second, so a scan costs
- * no database round trip. The price is that a crash loses up to a second of history, which is a
- * courtesy to the holder, not an audit record.
+ * Who checked which certificate and when, for the holder's cabinet. The verify path only notes
+ * the check in memory; a timer writes the entries in batches about once a second, so a scan costs
+ * no database round trip. Within one batch, repeated checks of a certificate with the same verdict
+ * by the same organisation are one entry (the first): the holder learns who checked and when,
+ * and a scanner stuck in a loop cannot fill the table. The price is that a crash loses up to a
+ * second of history, which is a courtesy to the holder, not an audit record.
  */
 export class VerificationLog {
-  #pending: VerificationEntry[] = [];
+  #pending = new Map<string, VerificationEntry>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #dropped = 0;
@@ -44,12 +46,14 @@ export class VerificationLog {
   constructor(private readonly options: VerificationLogOptions) {}
 
   record(entry: VerificationEntry): void {
-    if (this.#pending.length >= (this.options.maxPending ?? 50_000)) {
+    const key = `${entry.certificateId}\u0000${entry.verdict}\u0000${entry.organization ?? ''}`;
+    if (this.#pending.has(key)) return;
+    if (this.#pending.size >= (this.options.maxPending ?? 50_000)) {
       this.#dropped += 1;
       return;
     }
-    this.#pending.push(entry);
-    if (this.#pending.length >= CHUNK) {
+    this.#pending.set(key, entry);
+    if (this.#pending.size >= CHUNK) {
       void this.flush();
       return;
     }
@@ -77,8 +81,8 @@ export class VerificationLog {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
 
-    const batch = this.#pending;
-    this.#pending = [];
+    const batch = [...this.#pending.values()];
+    this.#pending = new Map();
     const dropped = this.#dropped;
     this.#dropped = 0;
 

@@ -80,9 +80,12 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
 
   it('shows who checked the certificate and when, never where from', async () => {
     const token = aliceCertificate.verifyUrl.split('/V/')[1] ?? '';
-    await registry.request(`/api/v1/verify/${token}`, {
-      headers: { 'x-verifier-organization': encodeURIComponent('№ 12 мектеп-гимназиясы') },
-    });
+    // The same school scanning twice in the same second is one entry.
+    for (let i = 0; i < 2; i++) {
+      await registry.request(`/api/v1/verify/${token}`, {
+        headers: { 'x-verifier-organization': encodeURIComponent('№ 12 мектеп-гимназиясы') },
+      });
+    }
     registry.clock.advance?.(1_000);
     await registry.request(`/api/v1/verify/${token}`, {
       headers: { 'x-verifier-organization': `  "Halyk" Bank\\ ${'x'.repeat(200)}` },
