@@ -89,7 +89,8 @@ describe.each(databaseTargets)('revoking on $name', (target) => {
 
       expect(html).toContain('verdict-revoked');
       expect(html).toContain('Справка отозвана');
-      expect(html).toContain('guardianship_terminated');
+      expect(html).toContain('Опека (попечительство) прекращена');
+      expect(html).not.toContain('guardianship_terminated');
       expect(html).toContain('10.12.2026, 14:30:00');
     });
 
