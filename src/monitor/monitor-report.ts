@@ -29,10 +29,10 @@ export function formatOutcome(
     return { stdout: [], stderr };
   }
 
-  const { state, previousSize, entries, newEntries } = outcome;
+  const { state, firstRun, previousSize, entries, newEntries } = outcome;
   const origin = state.checkpoint.slice(0, state.checkpoint.indexOf('\n'));
   const stdout = [
-    previousSize === 0 && newEntries === state.size
+    firstRun
       ? `${origin}: checkpoint of size ${state.size} verified; key pinned`
       : `${origin}: checkpoint of size ${state.size} verified, extends size ${previousSize}`,
     provider

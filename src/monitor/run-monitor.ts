@@ -31,6 +31,8 @@ export type MonitorOutcome =
   | {
       status: 'ok';
       state: MonitorState;
+      /** No state was saved before: this run pinned the key. */
+      firstRun: boolean;
       previousSize: number;
       /** The new entries, filtered by provider when one was given. */
       entries: ListedEntry[];
@@ -137,6 +139,7 @@ async function check(
     .filter(({ entry }) => !options.provider || entry.providerId === options.provider);
   return {
     status: 'ok',
+    firstRun: state === undefined,
     previousSize: before.size,
     entries,
     newEntries: fresh.length,

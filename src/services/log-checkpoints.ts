@@ -4,6 +4,7 @@ import type { Clock } from '../runtime/clock.js';
 import type { Database } from '../store/database.js';
 import type { LogCheckpointRow, LogStore } from '../store/log-store.js';
 import { lockLogHead, readHeadSize, SqlTreeStore } from '../store/sql-tree-store.js';
+import { TranslogError } from '../translog/errors.js';
 import type { NoteSigningKey } from '../translog/note-key.js';
 import { treeRoot } from '../translog/proofs.js';
 import { signCheckpoint } from '../translog/signed-checkpoint.js';
@@ -45,14 +46,11 @@ export class CheckpointService {
     this.#minIntervalMs = deps.minIntervalMs ?? 1_000;
   }
 
-  get origin(): string {
-    return this.deps.origin;
-  }
-
   /** The latest checkpoint, read from the database, after signing a new one if the policy says. */
   async latest(): Promise<SignedCheckpoint> {
     const { db, logStore, clock } = this.deps;
-    const [newest, size] = [await logStore.latestCheckpoint(), await readHeadSize(db)];
+    const newest = await logStore.latestCheckpoint();
+    const size = await readHeadSize(db);
 
     const now = clock.now().getTime();
     const stale = newest && now - newest.signedAt.getTime() >= this.#minIntervalMs;
@@ -78,7 +76,8 @@ export class CheckpointService {
    * one that now stands. Before signing it re-derives the latest checkpoint's root from the
    * stored tree: if the two differ the storage was changed, and signing would fork the log.
    *
-   * @throws Error when the stored tree contradicts a signed checkpoint.
+   * @throws TranslogError `tree_inconsistent` when the stored tree contradicts the latest
+   *   checkpoint: the web layer answers 500, monitors see the log stop, the log says why.
    */
   async sign(): Promise<SignedCheckpoint> {
     const { db, logStore, key, origin, clock, logger } = this.deps;
@@ -92,7 +91,10 @@ export class CheckpointService {
         const root = newest.size <= size ? await treeRoot(tree, newest.size) : undefined;
         if (!root || !bytesEqual(root, newest.root)) {
           logger.error('log.inconsistent', { checkpointSize: newest.size, treeSize: size });
-          throw new Error(`the stored log contradicts its checkpoint of size ${newest.size}`);
+          throw new TranslogError(
+            'tree_inconsistent',
+            `the stored tree contradicts the checkpoint of size ${newest.size}`,
+          );
         }
         if (newest.size === size) return newest;
       }

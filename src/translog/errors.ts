@@ -11,6 +11,8 @@ export type TranslogErrorCode =
   | 'node_missing'
   // Another append committed between reading the tree size and writing the new nodes.
   | 'append_conflict'
+  // The stored tree no longer gives the root of a signed checkpoint: its storage was changed.
+  | 'tree_inconsistent'
   // A checkpoint body is not in the exact form c2sp.org/tlog-checkpoint prescribes.
   | 'checkpoint_malformed'
   // A note text or a key name cannot be signed as a c2sp.org/signed-note.

@@ -4,8 +4,10 @@
  *
  * Layout, one row per node, so that an SQL table can back it as it stands:
  *
- *     log_node(level smallint, index bigint, hash bytea(32), primary key (level, index))
- *     log_head(size bigint)          -- one row: the number of leaves committed
+ *     log_nodes(level smallint, index bigint, hash bytea(32), primary key (level, index))
+ *     log_head(id smallint = 1, size bigint)   -- one row: the number of leaves committed
+ *
+ * (db/schema.ts declares them so; src/store/sql-tree-store.ts reads and writes them.)
  *
  * - `level` 0 holds the leaf hashes, HASH(0x00 || entry); row (0, i) is leaf i.
  * - Row (level, index) is MTH of leaves [index · 2^level, (index + 1) · 2^level), and exists as

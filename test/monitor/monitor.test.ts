@@ -39,7 +39,12 @@ describe.each(databaseTargets)('the monitor against a registry on $name', (targe
       const issued = await issueSome(registry, 2, 1);
       const outcome = await monitor(registry);
 
-      expect(outcome).toMatchObject({ status: 'ok', previousSize: 0, newEntries: 5 });
+      expect(outcome).toMatchObject({
+        status: 'ok',
+        firstRun: true,
+        previousSize: 0,
+        newEntries: 5,
+      });
       expect(exitCode(outcome)).toBe(0);
       const state = stateOf(outcome);
       expect(state.key).toMatch(/^verify\.example\.kz\/registry-log\+/);
@@ -69,7 +74,8 @@ describe.each(databaseTargets)('the monitor against a registry on $name', (targe
           : [];
       expect(issuedIn(first)).toEqual(firstBatch.slice(0, 2).map((c) => c.id));
       expect(issuedIn(second)).toEqual([secondBatch[0]?.id]);
-      expect(second).toMatchObject({ status: 'ok', previousSize: 6, newEntries: 5 });
+      expect(second).toMatchObject({ status: 'ok', firstRun: false, previousSize: 6 });
+      expect(second).toMatchObject({ newEntries: 5 });
       expect(formatOutcome(second, 'prv_astana').stdout).toEqual([
         'verify.example.kz/registry-log: checkpoint of size 11 verified, extends size 6',
         '5 new entries, 2 in the name of prv_astana',
