@@ -40,6 +40,8 @@ export interface CheckpointDeps {
  */
 export class CheckpointService {
   #cached: { checkpoint: SignedCheckpoint; readAt: number } | undefined;
+  /** The read under way for {@link current}, so a burst of scans waits for one query. */
+  #refreshing: Promise<SignedCheckpoint> | undefined;
   readonly #minIntervalMs: number;
 
   constructor(private readonly deps: CheckpointDeps) {
@@ -56,7 +58,10 @@ export class CheckpointService {
     const stale = newest && now - newest.signedAt.getTime() >= this.#minIntervalMs;
     const checkpoint = !newest || (size > newest.size && stale) ? await this.sign() : newest;
 
-    this.#cached = { checkpoint, readAt: now };
+    // A slower concurrent read may finish last: the cache keeps the larger checkpoint.
+    if (!this.#cached || checkpoint.size >= this.#cached.checkpoint.size) {
+      this.#cached = { checkpoint, readAt: now };
+    }
     return checkpoint;
   }
 
@@ -68,7 +73,11 @@ export class CheckpointService {
     const cached = this.#cached;
     const now = this.deps.clock.now().getTime();
     if (cached && now - cached.readAt < this.#minIntervalMs) return cached.checkpoint;
-    return this.latest();
+
+    this.#refreshing ??= this.latest().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
   }
 
   /**
