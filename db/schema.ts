@@ -49,7 +49,7 @@ export const providerKeys = pgTable(
       .references(() => providers.id),
     /** Raw 32-byte Ed25519 public key, base64url. */
     publicKey: text('public_key').notNull(),
-    /** `active` signs new certificates; `retired` only verifies; `compromised` see compromisedAt. */
+    /** `active` signs new certificates; `retired` only verifies; `compromised`: compromisedAt. */
     status: text('status').notNull(),
     notBefore: instant('not_before').notNull(),
     notAfter: instant('not_after'),

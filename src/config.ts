@@ -17,7 +17,9 @@ const schema = z
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL' })
       .max(MAX_PUBLIC_URL_LENGTH, {
-        message: `PUBLIC_URL must be at most ${MAX_PUBLIC_URL_LENGTH} characters, or the QR code outgrows version 10 at level Q`,
+        message:
+          `PUBLIC_URL must be at most ${MAX_PUBLIC_URL_LENGTH} characters, ` +
+          'or the QR code outgrows version 10 at level Q',
       })
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),

@@ -19,7 +19,8 @@ async function main() {
     if (edsKeys) console.log(`EDS key files for demo sign-in: ${edsKeys} (README, "Citizens")`);
     if (config.demo) {
       console.log(
-        `Demo applicants, one per outcome: ${config.publicUrl}/api/v1/dev/personas (README, "Applications")`,
+        `Demo applicants, one per outcome: ${config.publicUrl}/api/v1/dev/personas ` +
+          '(README, "Applications")',
       );
     }
   });

@@ -19,7 +19,7 @@ export type BreakStyle = 'name' | 'code';
 export interface FitRule {
   /** Font size of a value that fits as it is. */
   size: number;
-  /** Shrinking stops here in favour of breaking words: a broken word reads better than tiny type. */
+  /** Shrinking stops here in favour of breaking words: a broken word beats tiny type. */
   minSize: number;
   /** Broken text shrinks on to this only if it is still taller than the box. */
   floorSize: number;
@@ -62,7 +62,7 @@ export function fitText(text: string, rule: FitRule, measure: Measure): FittedTe
     lines = wrap(words, size, rule, measure, true) ?? [];
     if (fits(lines, size)) return { size, lines };
   }
-  // Only a value longer than the API accepts gets here; it is set at the floor, taller than its box.
+  // Only a value longer than the API accepts gets here: set at the floor, taller than its box.
   return { size: rule.floorSize, lines };
 }
 

@@ -2,8 +2,9 @@
  * Personal names as the registry stores and prints them. The rules are loose on purpose: names of
  * citizens of Kazakhstan come in Kazakh and Russian Cyrillic, in the Latin alphabet, and in the
  * Cyrillic of neighbouring languages, so any Cyrillic or Latin letter is accepted, with spaces,
- * hyphens and apostrophes between them, one script per name. What is refused is what cannot be part of a name on an
- * identity document: digits, control and invisible formatting characters, and other symbols.
+ * hyphens and apostrophes between them, one script per name. What is refused is what cannot be
+ * part of a name on an identity document: digits, control and invisible formatting characters,
+ * other symbols, and Latin lookalikes mixed into a Cyrillic name.
  */
 
 import type { Person } from './certificate.js';

@@ -2,7 +2,7 @@ import type { CertificateView } from '../documents/view.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { CertificateRow } from '../store/registry-store.js';
 
-/** Renders certificate documents; each runtime supplies its own (native on Node, WASM on Workers). */
+/** Renders certificate documents; each runtime brings its own: native on Node, WASM on Workers. */
 export interface DocumentRenderer {
   png(view: CertificateView): Promise<Uint8Array>;
   pdf(view: CertificateView): Promise<Uint8Array>;

@@ -13,7 +13,7 @@ export interface VerificationKey {
   notAfter: Date | null;
 }
 
-/** A token naming an unknown key reloads the keys at most this often, so garbage cannot flood us. */
+/** An unknown key hint reloads the keys at most this often, so garbage cannot flood us. */
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**

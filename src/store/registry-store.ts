@@ -97,7 +97,7 @@ export class RegistryStore {
     return rows[0];
   }
 
-  /** Hands out the next serial number of a provider for a year; the row lock orders concurrent issuers. */
+  /** The next serial number of a provider for a year; the row lock orders concurrent issuers. */
   async nextSerial(tx: Tx, providerId: string, year: number): Promise<number> {
     const rows = await tx
       .insert(serialCounters)

@@ -72,7 +72,8 @@ export const CATALOG: Record<Language, Catalog> = {
       trusteeship: 'Қамқоршылық туралы анықтама',
       compare: 'Деректерді қағаздағы анықтамамен салыстырыңыз.',
       notFoundAdvice:
-        'Анықтаманы қабылдамаңыз. Берген органға немесе 1414 бірыңғай байланыс орталығына хабарласыңыз.',
+        'Анықтаманы қабылдамаңыз. Берген органға немесе ' +
+        '1414 бірыңғай байланыс орталығына хабарласыңыз.',
     },
   },
   ru: {
@@ -160,7 +161,8 @@ export const CATALOG: Record<Language, Catalog> = {
       trusteeship: 'Certificate of trusteeship',
       compare: 'Compare these details with the paper certificate.',
       notFoundAdvice:
-        'Do not accept this certificate. Contact the issuing body or the Unified Contact Center 1414.',
+        'Do not accept this certificate. ' +
+        'Contact the issuing body or the Unified Contact Center 1414.',
     },
   },
 };

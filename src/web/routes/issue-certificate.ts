@@ -10,7 +10,7 @@ import { validJson } from '../validate.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
-/** `POST /api/v1/certificates`: an officer issues; a retried Idempotency-Key gets the same result. */
+/** `POST /api/v1/certificates`: an officer issues; a retried Idempotency-Key gets the same one. */
 export function issueCertificateRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/certificates',
