@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError, fieldError } from '../../domain/errors.js';
+import { fieldError } from '../../domain/errors.js';
 import { applicationPath } from '../application-json.js';
 import type { AppEnv } from '../env.js';
+import { idempotencyKeyOf } from '../idempotency-key.js';
 import { citizenSession } from '../middleware/citizen-session.js';
 import {
   type ApplicationRequest,
@@ -10,8 +11,6 @@ import {
   readApplicationRequest,
 } from '../schemas/application-request.js';
 import type { AppServices } from '../services.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
 const limit = bodyLimit({
   maxSize: MAX_MULTIPART_BYTES,
@@ -33,14 +32,7 @@ export function applicationSubmitRoute(services: AppServices) {
     citizenSession(services.sessions),
     limit,
     async (c) => {
-      const idempotencyKey = c.req.header('idempotency-key');
-      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw new AppError(
-          'validation_failed',
-          'Idempotency-Key: expected 1 to 128 visible ASCII characters',
-          'Idempotency-Key',
-        );
-      }
+      const idempotencyKey = idempotencyKeyOf(c);
 
       const { request, attachment } = await readApplicationRequest(c);
       const { application, created } = await services.applications.submissions.submit({

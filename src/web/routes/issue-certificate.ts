@@ -1,14 +1,12 @@
 import { Hono } from 'hono';
-import { AppError } from '../../domain/errors.js';
 import { certificateJson } from '../certificate-json.js';
 import type { AppEnv } from '../env.js';
+import { idempotencyKeyOf } from '../idempotency-key.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { issueRequestSchema } from '../schemas/issue-request.js';
 import type { AppServices } from '../services.js';
 import { validJson } from '../validate.js';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
 /** `POST /api/v1/certificates`: an officer issues; a retried Idempotency-Key gets the same one. */
 export function issueCertificateRoute(services: AppServices) {
@@ -18,14 +16,7 @@ export function issueCertificateRoute(services: AppServices) {
     jsonBody,
     validJson(issueRequestSchema),
     async (c) => {
-      const idempotencyKey = c.req.header('idempotency-key');
-      if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-        throw new AppError(
-          'validation_failed',
-          'Idempotency-Key: expected 1 to 128 visible ASCII characters',
-          'Idempotency-Key',
-        );
-      }
+      const idempotencyKey = idempotencyKeyOf(c);
 
       const officer = c.get('officer');
       const { certificate, created } = await services.issuance.issue({
