@@ -84,8 +84,26 @@ export function localDay(instant: Date): Day {
   return formatDay(wall.year, wall.month, wall.day);
 }
 
+/**
+ * Day starts already worked out. The answer depends on the day alone (and the tz data, fixed for
+ * the life of a process), and verification asks for the same few days on every scan, where the
+ * Intl formatting behind it was a measurable share of the cost. Bounded, so it cannot grow.
+ */
+const dayStarts = new Map<Day, number>();
+const DAY_STARTS_KEPT = 4_096;
+
 /** The first instant of `day` in Almaty. */
 export function startOfLocalDay(day: Day): Date {
+  const known = dayStarts.get(day);
+  if (known !== undefined) return new Date(known);
+
+  const start = computeStartOfLocalDay(day);
+  if (dayStarts.size >= DAY_STARTS_KEPT) dayStarts.clear();
+  dayStarts.set(day, start);
+  return new Date(start);
+}
+
+function computeStartOfLocalDay(day: Day): number {
   const { year, month, day: date } = parseDay(day);
   const midnightAsUtc = toEpochDay(year, month, date) * DAY_MS;
 
@@ -93,10 +111,10 @@ export function startOfLocalDay(day: Day): Date {
   // settles every day whose local midnight exists.
   let guess = midnightAsUtc - offsetAt(midnightAsUtc);
   guess = midnightAsUtc - offsetAt(guess);
-  if (isFirstInstantOf(guess, day)) return new Date(guess);
+  if (isFirstInstantOf(guess, day)) return guess;
 
   // A day whose midnight was skipped by a clock change: search for its first instant instead.
-  return new Date(searchFirstInstant(day, midnightAsUtc));
+  return searchFirstInstant(day, midnightAsUtc);
 }
 
 /**
