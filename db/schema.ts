@@ -102,8 +102,16 @@ export const certificates = pgTable(
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
     issuedAt: instant('issued_at').notNull(),
     issuedBy: text('issued_by').notNull(),
-    /** `active` or `revoked`. */
+    /** `active`, `suspended` (reversible, see certificateSuspensions) or `revoked` (final). */
     status: text('status').notNull(),
+    /** The open suspension's start and reason code, read by verification with the row. */
+    suspendedAt: instant('suspended_at'),
+    suspensionReason: text('suspension_reason'),
+    /**
+     * The certificate's position in its provider's status list (src/statuslist), drawn at
+     * random from the unused ones at issuance; null for certificates issued before lists.
+     */
+    statusIndex: integer('status_index'),
     revokedAt: instant('revoked_at'),
     revocationReason: text('revocation_reason'),
     revocationComment: text('revocation_comment'),
@@ -118,6 +126,39 @@ export const certificates = pgTable(
       .on(t.providerId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('certificates_provider_issued_idx').on(t.providerId, t.issuedAt),
+    uniqueIndex('certificates_status_index_uq').on(t.providerId, t.statusIndex),
+    // The status list reads a provider's suspended and revoked certificates: few of them.
+    index('certificates_provider_unsettled_idx')
+      .on(t.providerId)
+      .where(sql`${t.status} <> 'active'`),
+  ],
+);
+
+/**
+ * Every suspension of a certificate and its end, with the officers' comments (which stay out of
+ * events and the public log). At most one is open per certificate.
+ */
+export const certificateSuspensions = pgTable(
+  'certificate_suspensions',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    certificateId: text('certificate_id')
+      .notNull()
+      .references(() => certificates.id),
+    suspendedAt: instant('suspended_at').notNull(),
+    suspendedBy: text('suspended_by').notNull(),
+    /** A code from the closed list of suspension reasons. */
+    reason: text('reason').notNull(),
+    comment: text('comment'),
+    reinstatedAt: instant('reinstated_at'),
+    reinstatedBy: text('reinstated_by'),
+    reinstatementComment: text('reinstatement_comment'),
+  },
+  (t) => [
+    index('certificate_suspensions_certificate_idx').on(t.certificateId, t.seq),
+    uniqueIndex('certificate_suspensions_open_uq')
+      .on(t.certificateId)
+      .where(sql`${t.reinstatedAt} is null`),
   ],
 );
 

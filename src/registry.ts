@@ -12,10 +12,12 @@ import { IssuanceService } from './services/issuance.js';
 import { Keyring } from './services/keyring.js';
 import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
+import { SuspensionService } from './services/suspension.js';
 import { VerificationService } from './services/verification.js';
 import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
 import { RegistryStore } from './store/registry-store.js';
+import { SuspensionStore } from './store/suspension-store.js';
 import type { NoteSigningKey } from './translog/note-key.js';
 import type { AppServices } from './web/services.js';
 
@@ -68,11 +70,25 @@ export function createRegistry(deps: RegistryDeps) {
     },
   });
 
+  const suspensions = new SuspensionStore(deps.db);
+  const suspension = new SuspensionService({
+    store,
+    suspensions,
+    clock: deps.clock,
+    logger: deps.logger,
+    onChanged: async (change) => {
+      verification.forget(change.certificate.id);
+      await applications.onSuspensionChanged(change);
+    },
+  });
+
   const services: AppServices = {
     store,
     issuance,
     verification,
     revocation,
+    suspension,
+    suspensions,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
     auth: createAuth(deps),

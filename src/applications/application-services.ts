@@ -14,6 +14,7 @@ import { QueueSignal } from './queue-signal.js';
 import { ReviewService } from './review.js';
 import { revocationNotices } from './revocation-notices.js';
 import { SubmissionService } from './submission.js';
+import { suspensionNotices } from './suspension-notices.js';
 
 /** Citizen applications as the web layer sees them. */
 export interface ApplicationServices {
@@ -64,6 +65,8 @@ export function createApplications(deps: ApplicationDeps) {
     signal,
     /** For `RevocationService`'s `onRevoked`. */
     onRevoked: revocationNotices(shared),
+    /** For `SuspensionService`'s `onChanged`. */
+    onSuspensionChanged: suspensionNotices(shared),
     verificationLog: new VerificationLog(deps),
   };
 }

@@ -6,7 +6,14 @@
 import type { Texts } from './refusal-reasons.js';
 
 /** The kinds of notification the cabinet shows (issue 3, part 4). */
-export const NOTIFICATION_KINDS = ['submitted', 'issued', 'refused', 'revoked'] as const;
+export const NOTIFICATION_KINDS = [
+  'submitted',
+  'issued',
+  'refused',
+  'revoked',
+  'suspended',
+  'reinstated',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 const MESSAGES: Record<NotificationKind, Texts> = {
@@ -29,6 +36,35 @@ const MESSAGES: Record<NotificationKind, Texts> = {
     kk: 'Анықтаманы берген орган оны кері қайтарып алды.',
     ru: 'Справка отозвана выдавшим её органом.',
     en: 'The certificate was revoked by its issuer.',
+  },
+  suspended: {
+    kk: 'Анықтаманы берген орган оның күшін уақытша тоқтатты.',
+    ru: 'Действие справки приостановлено выдавшим её органом.',
+    en: 'The certificate was suspended by its issuer for the time being.',
+  },
+  reinstated: {
+    kk: 'Анықтаманың күші қалпына келтірілді: ол қайтадан жарамды.',
+    ru: 'Действие справки восстановлено: она снова действительна.',
+    en: 'The suspension was lifted: the certificate counts again.',
+  },
+};
+
+/** Suspension reasons as officers give them (`POST /api/v1/certificates/<id>/suspend`). */
+const SUSPENSION_REASONS: Record<string, Texts> = {
+  court_proceedings: {
+    kk: 'Сот шешімі шыққанға дейін.',
+    ru: 'До решения суда.',
+    en: 'Until a court decides.',
+  },
+  under_review: {
+    kk: 'Қорғаншылық және қамқоршылық органы тексеру жүргізуде.',
+    ru: 'Орган опеки и попечительства проводит проверку.',
+    en: 'The guardianship authority is reviewing the case.',
+  },
+  document_lost: {
+    kk: 'Анықтаманың жоғалғаны туралы хабарланды.',
+    ru: 'Сообщено об утере справки.',
+    en: 'The certificate was reported lost.',
   },
 };
 
@@ -74,4 +110,9 @@ export function notificationMessage(kind: NotificationKind): Texts {
 /** The words for a revocation reason, or undefined for a code this catalog does not know. */
 export function revocationReasonText(code: string): Texts | undefined {
   return REVOCATION_REASONS[code];
+}
+
+/** The words for a suspension reason, or undefined for a code this catalog does not know. */
+export function suspensionReasonText(code: string): Texts | undefined {
+  return SUSPENSION_REASONS[code];
 }

@@ -27,6 +27,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   not_found: 404,
   idempotency_conflict: 409,
   conflict: 409,
+  certificate_revoked: 409,
   payload_too_large: 413,
   size_beyond_checkpoint: 400,
   rate_limited: 429,

@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   // The request contradicts the current state (for example, revoking a revoked certificate).
   'conflict',
+  // Suspending or reinstating a revoked certificate: revocation is final.
+  'certificate_revoked',
   'payload_too_large',
   // A transparency log size or index asked for lies beyond the latest signed checkpoint.
   'size_beyond_checkpoint',

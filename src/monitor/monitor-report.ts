@@ -54,11 +54,13 @@ export function formatEntry({ index, entry }: ListedEntry): string {
 }
 
 function subject(entry: LogEntry): string {
-  return entry.kind === 'key.registered' ? `key ${entry.kid}` : entry.certificateId;
+  return 'certificateId' in entry ? entry.certificateId : `key ${entry.kid}`;
 }
 
 function detail(entry: LogEntry): string {
   if (entry.kind === 'certificate.issued') return ` record ${entry.recordDigest.slice(0, 16)}…`;
   if (entry.kind === 'certificate.revoked') return ` reason ${entry.reason}`;
+  if (entry.kind === 'certificate.suspended') return ` reason ${entry.reason}`;
+  if (entry.kind === 'key.compromised') return ` since ${entry.since}`;
   return '';
 }

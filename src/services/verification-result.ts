@@ -3,6 +3,7 @@ import type { CertificateType, Day } from '../domain/certificate.js';
 export const VERDICTS = [
   'valid',
   'revoked',
+  'suspended',
   'expired',
   'not_yet_valid',
   'invalid',
@@ -10,8 +11,16 @@ export const VERDICTS = [
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** Why a token is `invalid`: it does not parse, its key is unknown, or its signature fails. */
-export type InvalidCause = 'format' | 'unknown_key' | 'signature' | 'record_mismatch';
+/**
+ * Why a token is `invalid`: it does not parse, its key is unknown, its signature fails, the
+ * record does not match, or it was signed by a compromised key at or after the compromise.
+ */
+export type InvalidCause =
+  | 'format'
+  | 'unknown_key'
+  | 'signature'
+  | 'record_mismatch'
+  | 'key_compromised';
 
 /** What a clerk compares with the paper. Names are surname plus initials; no IIN is ever here. */
 export interface CertificateSummary {
@@ -40,6 +49,8 @@ export interface VerificationResult {
   checkedAt: string;
   certificate?: CertificateSummary;
   revocation?: { at: string; reason: string };
+  /** For `suspended`: since when and why; the issuer may lift it, unlike a revocation. */
+  suspension?: { at: string; reason: string };
   /** Where the issuance stands in the transparency log; absent when the log holds none. */
   log?: LogPosition;
 }

@@ -131,6 +131,18 @@ export class VerificationService {
         },
       };
     }
+    if (row.status === 'suspended' && row.suspendedAt) {
+      return {
+        verdict: 'suspended',
+        message: 'The certificate is suspended by its issuer for the time being',
+        checkedAt,
+        certificate,
+        suspension: {
+          at: row.suspendedAt.toISOString(),
+          reason: row.suspensionReason ?? 'unspecified',
+        },
+      };
+    }
     if (now < startOfLocalDay(row.validFrom)) {
       return {
         verdict: 'not_yet_valid',

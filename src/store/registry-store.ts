@@ -8,6 +8,7 @@ import {
   serialCounters,
 } from '../../db/schema.js';
 import type { Database, Tx } from './database.js';
+import { REVOCABLE } from './suspension-store.js';
 
 export type ProviderRow = typeof providers.$inferSelect;
 export type ProviderKeyRow = typeof providerKeys.$inferSelect;
@@ -130,7 +131,7 @@ export class RegistryStore {
         revocationComment: change.comment,
         revokedBy: change.by,
       })
-      .where(and(eq(certificates.id, id), eq(certificates.status, 'active')))
+      .where(and(eq(certificates.id, id), REVOCABLE))
       .returning();
     return rows[0];
   }

@@ -17,7 +17,11 @@ import { canonicalJsonBytes } from '../crypto/canonical-json.js';
 export const LOG_ENTRY_KINDS = [
   'certificate.issued',
   'certificate.revoked',
+  'certificate.suspended',
+  'certificate.reinstated',
   'key.registered',
+  'key.retired',
+  'key.compromised',
 ] as const;
 export type LogEntryKind = (typeof LOG_ENTRY_KINDS)[number];
 
@@ -43,6 +47,22 @@ const SCHEMAS = {
     /** A reason code from the closed list; the officer's comment never enters the log. */
     reason: ID,
   }),
+  'certificate.suspended': z.strictObject({
+    v: z.literal(1),
+    kind: z.literal('certificate.suspended'),
+    at: INSTANT,
+    providerId: ID,
+    certificateId: ID,
+    /** A suspension reason code; the comment stays with the provider. */
+    reason: ID,
+  }),
+  'certificate.reinstated': z.strictObject({
+    v: z.literal(1),
+    kind: z.literal('certificate.reinstated'),
+    at: INSTANT,
+    providerId: ID,
+    certificateId: ID,
+  }),
   'key.registered': z.strictObject({
     v: z.literal(1),
     kind: z.literal('key.registered'),
@@ -52,12 +72,40 @@ const SCHEMAS = {
     /** The raw Ed25519 public key, base64url: the log alone then tells which keys existed. */
     publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   }),
+  /** The key signs nothing from `at` on; what it signed before stays valid. */
+  'key.retired': z.strictObject({
+    v: z.literal(1),
+    kind: z.literal('key.retired'),
+    at: INSTANT,
+    providerId: ID,
+    kid: ID,
+  }),
+  /** Certificates the key signed with an issue time at or after `since` are invalid. */
+  'key.compromised': z.strictObject({
+    v: z.literal(1),
+    kind: z.literal('key.compromised'),
+    at: INSTANT,
+    providerId: ID,
+    kid: ID,
+    since: INSTANT,
+  }),
 };
 
 export type CertificateIssuedEntry = z.infer<(typeof SCHEMAS)['certificate.issued']>;
 export type CertificateRevokedEntry = z.infer<(typeof SCHEMAS)['certificate.revoked']>;
 export type KeyRegisteredEntry = z.infer<(typeof SCHEMAS)['key.registered']>;
-export type LogEntry = CertificateIssuedEntry | CertificateRevokedEntry | KeyRegisteredEntry;
+export type CertificateSuspendedEntry = z.infer<(typeof SCHEMAS)['certificate.suspended']>;
+export type CertificateReinstatedEntry = z.infer<(typeof SCHEMAS)['certificate.reinstated']>;
+export type KeyRetiredEntry = z.infer<(typeof SCHEMAS)['key.retired']>;
+export type KeyCompromisedEntry = z.infer<(typeof SCHEMAS)['key.compromised']>;
+export type LogEntry =
+  | CertificateIssuedEntry
+  | CertificateRevokedEntry
+  | CertificateSuspendedEntry
+  | CertificateReinstatedEntry
+  | KeyRegisteredEntry
+  | KeyRetiredEntry
+  | KeyCompromisedEntry;
 
 /** The leaf of an issuance, written in the transaction that stores the certificate. */
 export function certificateIssuedEntry(event: {
@@ -88,6 +136,52 @@ export function keyRegisteredEntry(event: {
   publicKey: string;
 }): KeyRegisteredEntry {
   return { v: 1, kind: 'key.registered', ...event, at: event.at.toISOString() };
+}
+
+/** The leaf of a suspension, written in the transaction that suspends the certificate. */
+export function certificateSuspendedEntry(event: {
+  at: Date;
+  providerId: string;
+  certificateId: string;
+  reason: string;
+}): CertificateSuspendedEntry {
+  return { v: 1, kind: 'certificate.suspended', ...event, at: event.at.toISOString() };
+}
+
+/** The leaf of a reinstatement: the suspension ended and the certificate counts again. */
+export function certificateReinstatedEntry(event: {
+  at: Date;
+  providerId: string;
+  certificateId: string;
+}): CertificateReinstatedEntry {
+  return { v: 1, kind: 'certificate.reinstated', ...event, at: event.at.toISOString() };
+}
+
+/** The leaf of a key's retirement (by itself or by a rotation), written with the key row. */
+export function keyRetiredEntry(event: { at: Date; providerId: string; kid: string }) {
+  const entry: KeyRetiredEntry = {
+    v: 1,
+    kind: 'key.retired',
+    ...event,
+    at: event.at.toISOString(),
+  };
+  return entry;
+}
+
+/** The leaf of a key declared compromised from `since` on. */
+export function keyCompromisedEntry(event: {
+  at: Date;
+  providerId: string;
+  kid: string;
+  since: Date;
+}): KeyCompromisedEntry {
+  return {
+    v: 1,
+    kind: 'key.compromised',
+    ...event,
+    at: event.at.toISOString(),
+    since: event.since.toISOString(),
+  };
 }
 
 /** The exact leaf data: the canonical JSON bytes, which HASH(0x00 || data) covers. */

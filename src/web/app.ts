@@ -17,6 +17,7 @@ import { logRoutes } from './routes/log-routes.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
+import { suspendCertificateRoutes } from './routes/suspend-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
 import type { AppServices } from './services.js';
@@ -44,6 +45,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', logRoutes(services));
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));
+  app.route('/', suspendCertificateRoutes(services));
   app.route('/', certificateDocumentsRoute(services));
   app.route('/', readCertificateRoute(services));
   app.route('/', authRoutes(services));

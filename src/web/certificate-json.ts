@@ -1,5 +1,6 @@
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { CertificateRow } from '../store/registry-store.js';
+import type { SuspensionRow } from '../store/suspension-store.js';
 
 /** The full certificate as its issuing provider reads it (`GET /api/v1/certificates/<id>`). */
 export function certificateJson(row: CertificateRow, verifyUrl: string) {
@@ -20,6 +21,9 @@ export function certificateJson(row: CertificateRow, verifyUrl: string) {
     issuedAt: record.issuedAt,
     kid: row.kid,
     verifyUrl,
+    ...(row.status === 'suspended' && row.suspendedAt
+      ? { suspension: { at: row.suspendedAt.toISOString(), reason: row.suspensionReason } }
+      : {}),
     ...(row.revokedAt
       ? {
           revocation: {
@@ -31,4 +35,17 @@ export function certificateJson(row: CertificateRow, verifyUrl: string) {
       : {}),
     documents: { pdf: `${base}/document.pdf`, png: `${base}/document.png` },
   };
+}
+
+/** A certificate's suspensions for its provider, newest first, with the officers' comments. */
+export function suspensionsJson(rows: readonly SuspensionRow[]) {
+  return rows.map((row) => ({
+    suspendedAt: row.suspendedAt.toISOString(),
+    suspendedBy: row.suspendedBy,
+    reason: row.reason,
+    comment: row.comment,
+    reinstatedAt: row.reinstatedAt?.toISOString() ?? null,
+    reinstatedBy: row.reinstatedBy,
+    reinstatementComment: row.reinstatementComment,
+  }));
 }

@@ -5,10 +5,12 @@ import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { RevocationService } from '../services/revocation.js';
+import type { SuspensionService } from '../services/suspension.js';
 import type { TransparencyLog } from '../services/transparency-log.js';
 import type { VerificationService } from '../services/verification.js';
 import type { VerificationLog } from '../services/verification-log.js';
 import type { RegistryStore } from '../store/registry-store.js';
+import type { SuspensionStore } from '../store/suspension-store.js';
 
 /** Everything the web layer may call. Note what is absent: the signer, the keys, the clock. */
 export interface AppServices {
@@ -16,6 +18,9 @@ export interface AppServices {
   issuance: IssuanceService;
   verification: VerificationService;
   revocation: RevocationService;
+  /** Reversible suspension of certificates, and their history for the issuing provider. */
+  suspension: SuspensionService;
+  suspensions: SuspensionStore;
   documents: DocumentService;
   sessions: SessionService;
   /** Citizen sign-in by SMS code or EDS, and the demo's SMS outbox. */

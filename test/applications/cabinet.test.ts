@@ -192,4 +192,40 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
     );
     expect(held.body.certificates.map((c) => c.status)).toEqual(['active', 'revoked']);
   });
+
+  it('tells the holder of a suspension with its reason, and of its end', async () => {
+    const held = await getJson<{ certificates: CabinetCertificate[] }>(
+      registry,
+      '/api/v1/cabinet/certificates',
+      alice,
+    );
+    const id = held.body.certificates[0]?.id;
+    const act = (action: string, body: unknown) =>
+      registry.request(`/api/v1/certificates/${id}/${action}`, {
+        method: 'POST',
+        headers: asOfficer(ASTANA),
+        body: JSON.stringify(body),
+      });
+    expect((await act('suspend', { reason: 'under_review', comment: 'Проверка' })).status).toBe(
+      200,
+    );
+    expect((await act('suspend', { reason: 'under_review' })).status).toBe(200);
+    expect((await act('reinstate', {})).status).toBe(200);
+
+    const notes = await getJson<{
+      notifications: { kind: string; certificateId: string; reason: unknown }[];
+    }>(registry, '/api/v1/cabinet/notifications', alice);
+    const about = notes.body.notifications.filter((n) => n.certificateId === id);
+    expect(about.map((n) => n.kind)).toEqual(['reinstated', 'suspended', 'issued']);
+    expect(about[1]?.reason).toEqual({
+      code: 'under_review',
+      text: {
+        kk: 'Қорғаншылық және қамқоршылық органы тексеру жүргізуде.',
+        ru: 'Орган опеки и попечительства проводит проверку.',
+        en: 'The guardianship authority is reviewing the case.',
+      },
+    });
+    expect(about[0]?.reason).toBeNull();
+    expect(JSON.stringify(notes.body)).not.toContain('Проверка');
+  });
 });

@@ -62,6 +62,22 @@ const OFFICER_CALLS: OfficerCall[] = [
       body: JSON.stringify({ reason: 'issued_in_error', comment: 'not ours to revoke' }),
     }),
   },
+  {
+    name: 'suspend',
+    call: (id: string) => ({
+      path: `/api/v1/certificates/${id}/suspend`,
+      method: 'POST',
+      body: JSON.stringify({ reason: 'court_proceedings' }),
+    }),
+  },
+  {
+    name: 'reinstate',
+    call: (id: string) => ({
+      path: `/api/v1/certificates/${id}/reinstate`,
+      method: 'POST',
+      body: JSON.stringify({}),
+    }),
+  },
 ];
 
 describe.each(databaseTargets)('authorization on $name', (target) => {
@@ -211,6 +227,24 @@ describe.each(databaseTargets)('authorization on $name', (target) => {
   describe('roles', () => {
     it('answers 403 to an officer without the revoker role, and revokes nothing', async () => {
       const response = await postRevoke(registry, astana.id, { reason: 'superseded' }, CLERK);
+
+      await expectError(response, {
+        status: 403,
+        code: 'forbidden',
+        message: 'This officer lacks the "revoker" role',
+      });
+      expect((await verify(registry, tokenOf(astana.verifyUrl))).verdict).toBe('valid');
+    });
+
+    it.each([
+      { path: 'suspend', body: { reason: 'under_review' } },
+      { path: 'reinstate', body: {} },
+    ])('answers 403 to $path by an officer without the revoker role', async ({ path, body }) => {
+      const response = await registry.request(`/api/v1/certificates/${astana.id}/${path}`, {
+        method: 'POST',
+        headers: { ...CLERK, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
       await expectError(response, {
         status: 403,

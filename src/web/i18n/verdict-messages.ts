@@ -6,7 +6,7 @@ export type Language = (typeof LANGUAGES)[number];
 type Catalog = {
   verdict: Record<Verdict, string>;
   cause: Record<InvalidCause, string>;
-  /** Revocation reason codes as people read them. */
+  /** Revocation and suspension reason codes as people read them. */
   reasons: Record<string, string>;
   labels: Record<
     | 'title'
@@ -18,6 +18,7 @@ type Catalog = {
     | 'validity'
     | 'issuedAt'
     | 'revokedAt'
+    | 'suspendedAt'
     | 'reason'
     | 'checkedAt'
     | 'quishing'
@@ -39,12 +40,14 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Анықтама әлі күшіне енген жоқ',
       invalid: 'Анықтама жарамсыз немесе жалған',
       not_found: 'Тізілімде мұндай анықтама жоқ',
+      suspended: 'Анықтаманың күші уақытша тоқтатылды',
     },
     cause: {
       format: 'Бұл код осы тізілімнің анықтамасы емес.',
       unknown_key: 'Код біз жарияламаған кілтпен қол қойылған.',
       signature: 'Қолтаңба сәйкес келмейді: код өзгертілген немесе жасанды.',
       record_mismatch: 'Тізілімдегі жазба қол қойылған кодқа сәйкес келмейді.',
+      key_compromised: 'Код беру органының кілті жария болғаннан кейін қол қойылған.',
     },
     reasons: {
       guardianship_terminated: 'Қорғаншылық (қамқоршылық) тоқтатылды',
@@ -53,6 +56,9 @@ export const CATALOG: Record<Language, Catalog> = {
       data_changed: 'Деректер өзгерді',
       court_decision: 'Сот шешімі бойынша',
       holder_deceased: 'Қорғаншы (қамқоршы) қайтыс болды',
+      court_proceedings: 'Сот шешімі шыққанға дейін',
+      under_review: 'Қорғаншылық органы тексеруде',
+      document_lost: 'Анықтаманың жоғалғаны туралы хабарланды',
     },
     labels: {
       title: 'Анықтаманы тексеру',
@@ -65,6 +71,7 @@ export const CATALOG: Record<Language, Catalog> = {
       issuedAt: 'Берілген күні',
       revokedAt: 'Кері қайтарылған күні',
       reason: 'Себебі',
+      suspendedAt: 'Тоқтатылған уақыты',
       checkedAt: 'Тексерілген уақыты',
       quishing:
         'Анықтамаларды тек осы сайт тексереді. Басқа мекенжайға апаратын QR-кодқа сенбеңіз.',
@@ -84,12 +91,14 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Справка ещё не вступила в силу',
       invalid: 'Справка недействительна или поддельна',
       not_found: 'Такой справки нет в реестре',
+      suspended: 'Действие справки приостановлено',
     },
     cause: {
       format: 'Этот код не является справкой этого реестра.',
       unknown_key: 'Код подписан ключом, который мы не публиковали.',
       signature: 'Подпись не совпадает: код изменён или подделан.',
       record_mismatch: 'Запись реестра не совпадает с подписанным кодом.',
+      key_compromised: 'Код подписан после того, как ключ выдавшего органа был скомпрометирован.',
     },
     reasons: {
       guardianship_terminated: 'Опека (попечительство) прекращена',
@@ -98,6 +107,9 @@ export const CATALOG: Record<Language, Catalog> = {
       data_changed: 'Изменились сведения',
       court_decision: 'По решению суда',
       holder_deceased: 'Опекун (попечитель) умер',
+      court_proceedings: 'До решения суда',
+      under_review: 'Идёт проверка органом опеки',
+      document_lost: 'Сообщено об утере справки',
     },
     labels: {
       title: 'Проверка справки',
@@ -110,6 +122,7 @@ export const CATALOG: Record<Language, Catalog> = {
       issuedAt: 'Дата выдачи',
       revokedAt: 'Дата отзыва',
       reason: 'Причина',
+      suspendedAt: 'Приостановлена',
       checkedAt: 'Время проверки',
       quishing:
         'Справки проверяет только этот сайт. Не доверяйте QR-коду, ведущему на другой адрес.',
@@ -128,12 +141,14 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Not valid yet',
       invalid: 'Invalid or forged',
       not_found: 'Not in the registry',
+      suspended: 'Suspended',
     },
     cause: {
       format: 'This code is not a certificate of this registry.',
       unknown_key: 'The code is signed with a key we never published.',
       signature: 'The signature does not match: the code was altered or forged.',
       record_mismatch: 'The registry record does not match the signed code.',
+      key_compromised: 'Signed after the issuer’s key was compromised.',
     },
     reasons: {
       guardianship_terminated: 'Guardianship (trusteeship) ended',
@@ -142,6 +157,9 @@ export const CATALOG: Record<Language, Catalog> = {
       data_changed: 'The details changed',
       court_decision: 'By a court decision',
       holder_deceased: 'The guardian (trustee) died',
+      court_proceedings: 'Until a court decides',
+      under_review: 'Under review by the guardianship authority',
+      document_lost: 'Reported lost',
     },
     labels: {
       title: 'Certificate verification',
@@ -154,6 +172,7 @@ export const CATALOG: Record<Language, Catalog> = {
       issuedAt: 'Issued',
       revokedAt: 'Revoked on',
       reason: 'Reason',
+      suspendedAt: 'Suspended on',
       checkedAt: 'Checked at',
       quishing:
         'Only this site verifies certificates. Do not trust a QR code that leads elsewhere.',

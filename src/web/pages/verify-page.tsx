@@ -11,6 +11,7 @@ import { Layout } from './layout.js';
 const ICON: Record<Verdict, string> = {
   valid: '✔',
   revoked: '✖',
+  suspended: '⏸',
   expired: '⌛',
   not_yet_valid: '⏳',
   invalid: '✖',
@@ -88,6 +89,16 @@ export function VerifyPage(props: { result: VerificationResult; lang: Language; 
                 <dt>{t.labels.reason}</dt>
                 <dd class="reason">
                   {t.reasons[result.revocation.reason] ?? result.revocation.reason}
+                </dd>
+              </Fragment>
+            ) : null}
+            {result.suspension ? (
+              <Fragment>
+                <dt>{t.labels.suspendedAt}</dt>
+                <dd>{almatyTime.format(new Date(result.suspension.at))}</dd>
+                <dt>{t.labels.reason}</dt>
+                <dd class="reason">
+                  {t.reasons[result.suspension.reason] ?? result.suspension.reason}
                 </dd>
               </Fragment>
             ) : null}

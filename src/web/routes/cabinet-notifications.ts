@@ -3,6 +3,7 @@ import {
   type NotificationKind,
   notificationMessage,
   revocationReasonText,
+  suspensionReasonText,
 } from '../../applications/notification-messages.js';
 import { refusalText } from '../../applications/refusal-reasons.js';
 import { applicationPath } from '../application-json.js';
@@ -11,7 +12,8 @@ import { citizenSession } from '../middleware/citizen-session.js';
 import type { AppServices } from '../services.js';
 
 /**
- * `GET /api/v1/cabinet/notifications`: submitted, issued, refused and revoked, newest first,
+ * `GET /api/v1/cabinet/notifications`: submitted, issued, refused, revoked, suspended and
+ * reinstated, newest first,
  * each with its message and short reason in Kazakh, Russian and English.
  */
 export function cabinetNotificationsRoute(services: AppServices) {
@@ -28,10 +30,7 @@ export function cabinetNotificationsRoute(services: AppServices) {
           const reason = row.reasonCode
             ? {
                 code: row.reasonCode,
-                text:
-                  kind === 'revoked'
-                    ? (revocationReasonText(row.reasonCode) ?? null)
-                    : refusalText(row.reasonCode),
+                text: reasonText(kind, row.reasonCode),
               }
             : null;
           return {
@@ -48,4 +47,10 @@ export function cabinetNotificationsRoute(services: AppServices) {
       });
     },
   );
+}
+
+function reasonText(kind: NotificationKind, code: string) {
+  if (kind === 'revoked') return revocationReasonText(code) ?? null;
+  if (kind === 'suspended') return suspensionReasonText(code) ?? null;
+  return refusalText(code);
 }

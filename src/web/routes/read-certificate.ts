@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { isCertificateId } from '../../crypto/certificate-id.js';
 import { AppError } from '../../domain/errors.js';
 import type { CertificateRow } from '../../store/registry-store.js';
-import { certificateJson } from '../certificate-json.js';
+import { certificateJson, suspensionsJson } from '../certificate-json.js';
 import type { AppEnv, Officer } from '../env.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import type { AppServices } from '../services.js';
@@ -30,8 +30,12 @@ export function readCertificateRoute(services: AppServices) {
     officerAuth(services.store),
     async (c) => {
       const row = await ownCertificate(services, c.get('officer'), c.req.param('id'));
+      const suspensions = suspensionsJson(await services.suspensions.history(row.id));
       c.header('Cache-Control', 'no-store');
-      return c.json(certificateJson(row, services.documents.verifyUrl(row.token)));
+      return c.json({
+        ...certificateJson(row, services.documents.verifyUrl(row.token)),
+        ...(suspensions.length > 0 ? { suspensions } : {}),
+      });
     },
   );
 }
