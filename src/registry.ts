@@ -9,13 +9,16 @@ import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
+import { KeyLifecycleService } from './services/key-lifecycle.js';
 import { Keyring } from './services/keyring.js';
 import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
 import { SuspensionService } from './services/suspension.js';
 import { VerificationService } from './services/verification.js';
+import type { KeyMaker } from './signer/key-maker.js';
 import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
+import { KeyStore } from './store/key-store.js';
 import { RegistryStore } from './store/registry-store.js';
 import { SuspensionStore } from './store/suspension-store.js';
 import type { NoteSigningKey } from './translog/note-key.js';
@@ -26,6 +29,8 @@ export interface RegistryDeps {
   /** The state information systems (identity, civil registry, guardianship decisions). */
   gateway: StateGateway;
   signer: Signer;
+  /** Makes keys for rotations (demo mode); absent, rotation answers a coded 409. */
+  keyMaker?: KeyMaker | undefined;
   /** The transparency log's key: it signs checkpoints, nothing else. */
   logKey: NoteSigningKey;
   renderer: DocumentRenderer;
@@ -82,6 +87,18 @@ export function createRegistry(deps: RegistryDeps) {
     },
   });
 
+  const keys = new KeyLifecycleService({
+    store,
+    keys: new KeyStore(deps.db),
+    clock: deps.clock,
+    logger: deps.logger,
+    keyMaker: deps.keyMaker,
+    onChanged: async () => {
+      issuance.forgetKeys();
+      await keyring.reload();
+    },
+  });
+
   const services: AppServices = {
     store,
     issuance,
@@ -89,6 +106,7 @@ export function createRegistry(deps: RegistryDeps) {
     revocation,
     suspension,
     suspensions,
+    keys,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
     auth: createAuth(deps),

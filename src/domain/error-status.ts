@@ -28,6 +28,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   idempotency_conflict: 409,
   conflict: 409,
   certificate_revoked: 409,
+  no_signing_key: 409,
+  key_generation_unavailable: 409,
   payload_too_large: 413,
   size_beyond_checkpoint: 400,
   rate_limited: 429,

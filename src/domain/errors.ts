@@ -47,6 +47,10 @@ export const ERROR_CODES = [
   'conflict',
   // Suspending or reinstating a revoked certificate: revocation is final.
   'certificate_revoked',
+  // The provider has no active signing key (all retired or compromised): rotate to a new one.
+  'no_signing_key',
+  // This deployment's signer cannot make keys; a new seed comes through SIGNING_KEYS.
+  'key_generation_unavailable',
   'payload_too_large',
   // A transparency log size or index asked for lies beyond the latest signed checkpoint.
   'size_beyond_checkpoint',

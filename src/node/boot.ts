@@ -16,6 +16,7 @@ import { type RandomBytes, secureRandom } from '../runtime/random.js';
 import { registerSignerKeys } from '../services/key-registration.js';
 import { loadOrCreateDevKeys } from '../signer/dev-key-files.js';
 import { loadOrCreateDevLogKey } from '../signer/dev-log-key-file.js';
+import { DevKeyMaker, type KeyMaker } from '../signer/key-maker.js';
 import { type ProviderKeyMaterial, parseSigningKeysSecret } from '../signer/key-material.js';
 import { LocalSigner } from '../signer/local-signer.js';
 import { logKeyFromSeedText } from '../signer/log-key.js';
@@ -36,6 +37,11 @@ export interface BootOptions {
   database?: DatabaseHandle;
   /** Signing keys (tests); otherwise from SIGNING_KEYS, or dev key files in demo mode. */
   keys?: ProviderKeyMaterial[];
+  /**
+   * What makes keys for rotations (tests give one over a temporary folder); otherwise, in demo
+   * mode with dev key files, new keys go to `DATA_DIR/keys`; in production there is none.
+   */
+  keyMaker?: (signer: LocalSigner) => KeyMaker;
   /** The log key (tests); otherwise from LOG_SIGNING_KEY, or a key file in demo mode. */
   logKey?: NoteSigningKey;
   /** The state gateway (tests); otherwise from the configuration, see nodeGateway. */
@@ -79,6 +85,7 @@ export async function bootNode(options: BootOptions) {
     db: database.db,
     gateway,
     signer,
+    keyMaker: keyMakerFor(options, signer),
     logKey: options.logKey ?? (await loadLogKey(config)),
     renderer: await nodeRenderer(),
     clock,
@@ -134,6 +141,12 @@ async function loadKeys(config: Config): Promise<ProviderKeyMaterial[]> {
     dataDir: config.dataDir,
     providerIds: DEMO_PROVIDERS.map((p) => p.id),
   });
+}
+
+function keyMakerFor(options: BootOptions, signer: LocalSigner): KeyMaker | undefined {
+  if (options.keyMaker) return options.keyMaker(signer);
+  const devKeys = options.config.demo && !options.config.signingKeys && !options.keys;
+  return devKeys ? new DevKeyMaker(signer, options.config.dataDir) : undefined;
 }
 
 async function loadLogKey(config: Config): Promise<NoteSigningKey> {

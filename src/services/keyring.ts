@@ -11,10 +11,18 @@ export interface VerificationKey {
   status: string;
   notBefore: Date;
   notAfter: Date | null;
+  /** For a compromised key: certificates it signed with an issue time at or after this fail. */
+  compromisedAt: Date | null;
 }
 
 /** An unknown key hint reloads the keys at most this often, so garbage cannot flood us. */
 const RELOAD_INTERVAL_MS = 5_000;
+
+/**
+ * How stale a key's status may be: a compromise declared through another instance shows here
+ * within this time (through this instance, at once: the key service reloads the ring).
+ */
+const STATUS_TTL_MS = 5_000;
 
 /**
  * The public keys verification trusts, held in memory and indexed by the 8-byte hint that tokens
@@ -23,7 +31,9 @@ const RELOAD_INTERVAL_MS = 5_000;
  */
 export class Keyring {
   #byHint = new Map<string, VerificationKey[]>();
+  #byKid = new Map<string, VerificationKey>();
   #loadedAt = Number.NEGATIVE_INFINITY;
+  #reloading: Promise<void> | undefined;
 
   constructor(
     private readonly store: RegistryStore,
@@ -33,12 +43,15 @@ export class Keyring {
   async reload(): Promise<void> {
     const rows = await this.store.listKeys();
     const byHint = new Map<string, VerificationKey[]>();
+    const byKid = new Map<string, VerificationKey>();
     for (const row of rows) {
       const key = toKey(row);
       if (!key) continue;
       byHint.set(key.kidHint, [...(byHint.get(key.kidHint) ?? []), key]);
+      byKid.set(key.kid, key);
     }
     this.#byHint = byHint;
+    this.#byKid = byKid;
     this.#loadedAt = this.clock.now().getTime();
   }
 
@@ -48,9 +61,23 @@ export class Keyring {
     if (known) return known;
 
     if (this.clock.now().getTime() - this.#loadedAt >= RELOAD_INTERVAL_MS) {
-      await this.reload();
+      await this.refresh();
     }
     return this.#byHint.get(hint) ?? [];
+  }
+
+  /** The key as the registry describes it now (status, compromise), at most a few seconds old. */
+  async current(kid: string): Promise<VerificationKey | undefined> {
+    if (this.clock.now().getTime() - this.#loadedAt >= STATUS_TTL_MS) await this.refresh();
+    return this.#byKid.get(kid);
+  }
+
+  /** One reload at a time, however many verifications find the ring stale together. */
+  private refresh(): Promise<void> {
+    this.#reloading ??= this.reload().finally(() => {
+      this.#reloading = undefined;
+    });
+    return this.#reloading;
   }
 }
 
@@ -65,5 +92,6 @@ function toKey(row: ProviderKeyRow): VerificationKey | undefined {
     status: row.status,
     notBefore: row.notBefore,
     notAfter: row.notAfter,
+    compromisedAt: row.compromisedAt,
   };
 }

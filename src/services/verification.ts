@@ -118,6 +118,17 @@ export class VerificationService {
       );
     }
 
+    // A compromised key: what it signed from the compromise on proves nothing (README, "Key
+    // lifecycle"); what the registry recorded before stays valid.
+    const signer = await this.deps.keyring.current(key.kid);
+    if (signer?.compromisedAt && row.issuedAt >= signer.compromisedAt) {
+      return invalid(
+        checkedAt,
+        'key_compromised',
+        "The certificate was signed after its issuer's key was compromised",
+      );
+    }
+
     // 4. Status, then the validity window in the Asia/Almaty calendar.
     if (row.status === 'revoked' && row.revokedAt) {
       return {

@@ -4,10 +4,11 @@
  * printed during development keep verifying across restarts.
  *
  * Layout: `<dataDir>/keys/<providerId>.json`, directory mode 0700, files mode 0600, holding
- * `{ "providerId", "kid", "seed" }` with the seed in base64url.
+ * `{ "providerId", "kid", "seed" }` with the seed in base64url. Keys made by a rotation in demo
+ * mode sit beside it as `<providerId>.<kid>.json` (provider ids hold no dot, kids are base64url).
  */
 
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { fromBase64Url, toBase64Url } from '../crypto/bytes.js';
@@ -24,7 +25,8 @@ export interface DevKeyOptions {
 }
 
 /**
- * One key per provider: read from its file when present, generated and written otherwise.
+ * Every key of each provider: the first from its file, generated and written when absent, then
+ * the keys rotations made, oldest file name first.
  *
  * @throws SignerError `signer_key_file_invalid` when a file exists but does not hold a key for
  *   its provider; the message names the file, never its content.
@@ -42,8 +44,40 @@ export async function loadOrCreateDevKeys(options: DevKeyOptions): Promise<Provi
     const path = join(directory, `${providerId}.json`);
     const existing = await readKeyFile(path, providerId);
     keys.push(existing ?? (await createKeyFile(path, providerId, options.random)));
+
+    for (const name of (await readdir(directory)).sort()) {
+      if (!name.startsWith(`${providerId}.`) || name === `${providerId}.json`) continue;
+      const rotated = await readKeyFile(join(directory, name), providerId);
+      if (rotated) keys.push(rotated);
+    }
   }
   return keys;
+}
+
+/**
+ * A new key for a provider, written as `<providerId>.<kid>.json` before anyone may use it, so a
+ * key that signs a certificate is a key the next start loads again.
+ */
+export async function createRotatedKeyFile(
+  dataDir: string,
+  providerId: string,
+  random: RandomBytes = webCryptoRandom,
+): Promise<ProviderKeyMaterial> {
+  if (!isProviderId(providerId)) {
+    throw new SignerError('signer_config_invalid', 'providerId: expected lower-case [a-z0-9_-]');
+  }
+  const directory = join(dataDir, 'keys');
+  await mkdir(directory, { recursive: true, mode: 0o700 });
+
+  const bytes = generateSeed(random);
+  const key = await deriveProviderKey(providerId, new SecretSeed(bytes));
+  const content = JSON.stringify({ providerId, kid: key.kid, seed: toBase64Url(bytes) }, null, 2);
+  bytes.fill(0);
+  await writeFile(join(directory, `${providerId}.${key.kid}.json`), `${content}\n`, {
+    mode: 0o600,
+    flag: 'wx',
+  });
+  return key;
 }
 
 async function createKeyFile(

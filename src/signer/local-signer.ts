@@ -15,9 +15,9 @@ interface HeldKey {
 }
 
 export class LocalSigner implements Signer {
-  readonly #keys: ReadonlyMap<string, HeldKey>;
+  readonly #keys: Map<string, HeldKey>;
 
-  private constructor(keys: ReadonlyMap<string, HeldKey>) {
+  private constructor(keys: Map<string, HeldKey>) {
     this.#keys = keys;
   }
 
@@ -28,27 +28,36 @@ export class LocalSigner implements Signer {
    * @throws SignerError `signer_key_mismatch` or `signer_config_invalid`.
    */
   static async create(keys: readonly ProviderKeyMaterial[]): Promise<LocalSigner> {
-    const held = new Map<string, HeldKey>();
+    const signer = new LocalSigner(new Map());
+    for (const key of keys) await signer.adopt(key);
+    return signer;
+  }
 
-    for (const key of keys) {
-      const derived = await deriveProviderKey(key.providerId, key.seed);
-      if (derived.kid !== key.kid) {
-        throw new SignerError('signer_key_mismatch', `key ${key.kid}: kid does not fit the seed`);
-      }
-      if (held.has(key.kid)) {
-        throw new SignerError('signer_config_invalid', `key ${key.kid}: listed twice`);
-      }
-
-      const seed = key.seed.reveal();
-      const signingKey = await importSigningKey(seed).finally(() => seed.fill(0));
-      const publicKey = {
-        kid: derived.kid,
-        providerId: key.providerId,
-        publicKey: derived.publicKey,
-      };
-      held.set(key.kid, { publicKey, signingKey });
+  /**
+   * Takes one more key, checked as {@link create} checks them: how a rotation in demo mode
+   * hands a freshly generated key to the running signer. Not part of {@link Signer}: issuance
+   * signs, it never adds keys.
+   *
+   * @throws SignerError `signer_key_mismatch` or `signer_config_invalid` (a kid already held).
+   */
+  async adopt(key: ProviderKeyMaterial): Promise<SignerPublicKey> {
+    const derived = await deriveProviderKey(key.providerId, key.seed);
+    if (derived.kid !== key.kid) {
+      throw new SignerError('signer_key_mismatch', `key ${key.kid}: kid does not fit the seed`);
     }
-    return new LocalSigner(held);
+    if (this.#keys.has(key.kid)) {
+      throw new SignerError('signer_config_invalid', `key ${key.kid}: listed twice`);
+    }
+
+    const seed = key.seed.reveal();
+    const signingKey = await importSigningKey(seed).finally(() => seed.fill(0));
+    const publicKey = {
+      kid: derived.kid,
+      providerId: key.providerId,
+      publicKey: derived.publicKey,
+    };
+    this.#keys.set(key.kid, { publicKey, signingKey });
+    return { ...publicKey, publicKey: Uint8Array.from(publicKey.publicKey) };
   }
 
   has(kid: string): boolean {

@@ -14,6 +14,7 @@ import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
 import { jwksRoute } from './routes/jwks.js';
 import { logRoutes } from './routes/log-routes.js';
+import { providerKeyRoutes } from './routes/provider-keys.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
@@ -46,6 +47,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));
   app.route('/', suspendCertificateRoutes(services));
+  app.route('/', providerKeyRoutes(services));
   app.route('/', certificateDocumentsRoute(services));
   app.route('/', readCertificateRoute(services));
   app.route('/', authRoutes(services));

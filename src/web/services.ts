@@ -4,6 +4,7 @@ import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
+import type { KeyLifecycleService } from '../services/key-lifecycle.js';
 import type { RevocationService } from '../services/revocation.js';
 import type { SuspensionService } from '../services/suspension.js';
 import type { TransparencyLog } from '../services/transparency-log.js';
@@ -21,6 +22,8 @@ export interface AppServices {
   /** Reversible suspension of certificates, and their history for the issuing provider. */
   suspension: SuspensionService;
   suspensions: SuspensionStore;
+  /** Rotation, retirement and compromise of provider keys (administrators). */
+  keys: KeyLifecycleService;
   documents: DocumentService;
   sessions: SessionService;
   /** Citizen sign-in by SMS code or EDS, and the demo's SMS outbox. */

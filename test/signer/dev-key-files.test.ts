@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { loadOrCreateDevKeys } from '../../src/signer/dev-key-files.js';
+import { DevKeyMaker } from '../../src/signer/key-maker.js';
+import { LocalSigner } from '../../src/signer/local-signer.js';
 
 let dataDir: string;
 
@@ -61,5 +63,47 @@ describe('loadOrCreateDevKeys', () => {
     await expect(
       loadOrCreateDevKeys({ dataDir, providerIds: ['../outside'] }),
     ).rejects.toMatchObject({ code: 'signer_config_invalid' });
+  });
+
+  it('loads the keys a rotation wrote after the first one, and a signer takes them', async () => {
+    const [first] = await loadOrCreateDevKeys({ dataDir, providerIds: ['prv_astana'] });
+    const signer = await LocalSigner.create(first ? [first] : []);
+    const maker = new DevKeyMaker(signer, dataDir);
+    const rotated = await maker.createKey('prv_astana');
+    await loadOrCreateDevKeys({ dataDir, providerIds: ['prv_almaty'] });
+
+    const again = await loadOrCreateDevKeys({ dataDir, providerIds: ['prv_astana'] });
+    expect(again.map((k) => k.kid)).toEqual([first?.kid, rotated.kid]);
+    expect(signer.has(rotated.kid)).toBe(true);
+
+    const path = join(dataDir, 'keys', `prv_astana.${rotated.kid}.json`);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
+      providerId: 'prv_astana',
+      kid: rotated.kid,
+    });
+  });
+
+  it('refuses a rotated key file whose kid does not fit its seed', async () => {
+    const [first] = await loadOrCreateDevKeys({ dataDir, providerIds: ['prv_astana'] });
+    const path = join(dataDir, 'keys', 'prv_astana.json');
+    const stored = JSON.parse(await readFile(path, 'utf8'));
+    await writeFile(
+      join(dataDir, 'keys', 'prv_astana.other.json'),
+      JSON.stringify({ ...stored, kid: 'x' }),
+    );
+
+    expect(first).toBeDefined();
+    await expect(
+      loadOrCreateDevKeys({ dataDir, providerIds: ['prv_astana'] }),
+    ).rejects.toMatchObject({ code: 'signer_key_file_invalid' });
+  });
+
+  it('lets a signer adopt a key only once', async () => {
+    const [first] = await loadOrCreateDevKeys({ dataDir, providerIds: ['prv_astana'] });
+    if (!first) throw new Error('no key');
+    const signer = await LocalSigner.create([first]);
+
+    await expect(signer.adopt(first)).rejects.toMatchObject({ code: 'signer_config_invalid' });
   });
 });

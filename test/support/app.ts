@@ -17,7 +17,7 @@ export async function startTestRegistry(
   target: DatabaseTarget,
   options: {
     clock?: Clock & Partial<ReturnType<typeof fixedClock>>;
-  } & Pick<BootOptions, 'gateway' | 'sms' | 'processing'> = {},
+  } & Pick<BootOptions, 'gateway' | 'sms' | 'processing' | 'keyMaker'> = {},
 ) {
   const clock = options.clock ?? fixedClock('2026-12-03T07:00:00Z');
   const logger = captureLogger();
@@ -35,6 +35,7 @@ export async function startTestRegistry(
     seedCertificates: false,
     gateway: options.gateway,
     sms: options.sms,
+    keyMaker: options.keyMaker,
     // Tests drive the application queue by hand (`registry.processor`) unless they ask.
     processing: options.processing ?? false,
   });
