@@ -11,8 +11,10 @@ import { type DocumentRenderer, DocumentService } from './services/documents.js'
 import { IssuanceService } from './services/issuance.js';
 import { KeyLifecycleService } from './services/key-lifecycle.js';
 import { Keyring } from './services/keyring.js';
+import { logOrigin } from './services/log-checkpoints.js';
 import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
+import { StatusListService } from './services/status-lists.js';
 import { SuspensionService } from './services/suspension.js';
 import { VerificationService } from './services/verification.js';
 import type { KeyMaker } from './signer/key-maker.js';
@@ -20,8 +22,9 @@ import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
 import { KeyStore } from './store/key-store.js';
 import { RegistryStore } from './store/registry-store.js';
+import { StatusListStore } from './store/status-list-store.js';
 import { SuspensionStore } from './store/suspension-store.js';
-import type { NoteSigningKey } from './translog/note-key.js';
+import { type NoteSigningKey, noteKeyId } from './translog/note-key.js';
 import type { AppServices } from './web/services.js';
 
 export interface RegistryDeps {
@@ -59,11 +62,21 @@ export function createRegistry(deps: RegistryDeps) {
   const applications = createApplications({ ...deps, store, issuance });
 
   const log = createLogServices(deps);
+  const statusLists = new StatusListService({
+    store,
+    lists: new StatusListStore(deps.db),
+    clock: deps.clock,
+    publicUrl: deps.publicUrl,
+    // The log key signs checkpoints and status lists, each with its own prefix (status-list.ts).
+    keyId: bytesToHex(noteKeyId(logOrigin(deps.publicUrl), deps.logKey.publicKey)),
+    sign: (message) => deps.logKey.sign(message),
+  });
   const verification = new VerificationService({
     store,
     keyring,
     clock: deps.clock,
     logPositions: log.positions,
+    statusListUrl: (providerId) => statusLists.url(providerId),
   });
   const revocation = new RevocationService({
     store,
@@ -71,6 +84,7 @@ export function createRegistry(deps: RegistryDeps) {
     logger: deps.logger,
     onRevoked: async (id) => {
       verification.forget(id);
+      statusLists.forget();
       await applications.onRevoked(id);
     },
   });
@@ -83,6 +97,7 @@ export function createRegistry(deps: RegistryDeps) {
     logger: deps.logger,
     onChanged: async (change) => {
       verification.forget(change.certificate.id);
+      statusLists.forget();
       await applications.onSuspensionChanged(change);
     },
   });
@@ -106,6 +121,7 @@ export function createRegistry(deps: RegistryDeps) {
     revocation,
     suspension,
     suspensions,
+    statusLists,
     keys,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),

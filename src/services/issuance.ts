@@ -18,6 +18,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
 import type { Signer } from '../signer/signer.js';
+import { allocateStatusIndex } from '../statuslist/index-allocation.js';
 import type { Tx } from '../store/database.js';
 import { appendLogEntry } from '../store/log-append.js';
 import type {
@@ -146,7 +147,10 @@ export class IssuanceService {
         idempotencyKey: command.idempotencyKey ?? null,
         requestHash,
       };
-      await store.insertCertificate(tx, row);
+      // A random free index in the provider's status list, for offline verifiers.
+      row.statusIndex = await allocateStatusIndex(this.deps.random, (statusIndex) =>
+        store.insertCertificateAtFreeIndex(tx, { ...row, statusIndex }),
+      );
       await store.appendEvent(tx, {
         at: now,
         kind: 'certificate.issued',

@@ -51,6 +51,11 @@ export interface VerificationResult {
   revocation?: { at: string; reason: string };
   /** For `suspended`: since when and why; the issuer may lift it, unlike a revocation. */
   suspension?: { at: string; reason: string };
+  /**
+   * Where offline verifiers find this certificate's status: the provider's signed list and the
+   * index in it (README, "Status lists"); absent for certificates issued before the lists.
+   */
+  statusList?: { url: string; index: number };
   /** Where the issuance stands in the transparency log; absent when the log holds none. */
   log?: LogPosition;
 }

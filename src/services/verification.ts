@@ -25,6 +25,8 @@ export interface VerificationDeps {
    * revocation (several Node instances on one PostgreSQL) can show. Default 1 s.
    */
   statusTtlMs?: number;
+  /** The URL of a provider's status list, to point offline verifiers there. */
+  statusListUrl?: (providerId: string) => string;
   /** The transparency log, to show where each certificate's issuance is recorded. */
   logPositions?: Pick<LogPositions, 'position'>;
 }
@@ -62,9 +64,15 @@ export class VerificationService {
   }
 
   async verify(text: string): Promise<VerificationResult> {
-    const result = await this.verdict(text);
+    let result = await this.verdict(text);
     const row = result.certificate && this.#rows.get(result.certificate.id)?.row;
-    if (!row || !this.deps.logPositions) return result;
+    if (!row) return result;
+
+    if (row.statusIndex !== null && this.deps.statusListUrl) {
+      const statusList = { url: this.deps.statusListUrl(row.providerId), index: row.statusIndex };
+      result = { ...result, statusList };
+    }
+    if (!this.deps.logPositions) return result;
 
     // 5. The public log: where this issuance is recorded, with its inclusion proof checked.
     const log = await this.deps.logPositions.position(row.id, row.recordDigest);

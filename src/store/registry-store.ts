@@ -117,6 +117,16 @@ export class RegistryStore {
     await tx.insert(certificates).values(row);
   }
 
+  /** Inserts the certificate unless its status list index is taken; says which happened. */
+  async insertCertificateAtFreeIndex(tx: Tx, row: NewCertificateRow): Promise<boolean> {
+    const rows = await tx
+      .insert(certificates)
+      .values(row)
+      .onConflictDoNothing({ target: [certificates.providerId, certificates.statusIndex] })
+      .returning({ id: certificates.id });
+    return rows.length > 0;
+  }
+
   async markRevoked(
     tx: Tx,
     id: string,

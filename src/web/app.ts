@@ -18,6 +18,7 @@ import { providerKeyRoutes } from './routes/provider-keys.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
+import { statusListRoute } from './routes/status-list.js';
 import { suspendCertificateRoutes } from './routes/suspend-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
@@ -44,6 +45,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
   app.route('/', logRoutes(services));
+  app.route('/', statusListRoute(services));
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));
   app.route('/', suspendCertificateRoutes(services));

@@ -6,6 +6,7 @@ import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { KeyLifecycleService } from '../services/key-lifecycle.js';
 import type { RevocationService } from '../services/revocation.js';
+import type { StatusListService } from '../services/status-lists.js';
 import type { SuspensionService } from '../services/suspension.js';
 import type { TransparencyLog } from '../services/transparency-log.js';
 import type { VerificationService } from '../services/verification.js';
@@ -22,6 +23,8 @@ export interface AppServices {
   /** Reversible suspension of certificates, and their history for the issuing provider. */
   suspension: SuspensionService;
   suspensions: SuspensionStore;
+  /** Each provider's signed status list, for offline verifiers. */
+  statusLists: StatusListService;
   /** Rotation, retirement and compromise of provider keys (administrators). */
   keys: KeyLifecycleService;
   documents: DocumentService;

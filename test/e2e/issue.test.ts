@@ -115,6 +115,11 @@ describe.each(databaseTargets)('issue, scan the QR, open it: on $name', (target)
         issuedAt: '2026-12-03T07:00:00.000Z',
         kid: issued.kid,
       },
+      // Where an offline verifier looks the status up: a random index in the provider's list.
+      statusList: {
+        url: 'https://verify.example.kz/api/v1/status-lists/prv_astana',
+        index: expect.any(Number),
+      },
       // After the two provider keys, the issuance is the log's third entry.
       log: {
         index: 2,
