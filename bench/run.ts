@@ -20,6 +20,7 @@ import type { DatabaseHandle } from '../src/store/database.js';
 import { openDatabase } from '../src/store/open-node.js';
 import { load } from './http-load.js';
 import { fmt, median, percentile } from './stats.js';
+import { statusListFigures } from './status-list.js';
 import { transparencyLogFigures } from './translog.js';
 
 const ISSUANCES = Number(process.env.BENCH_ISSUANCES ?? 1000);
@@ -110,6 +111,7 @@ async function main() {
 
   // 5. The transparency log: append cost, and inclusion proofs at 10^4..10^6 entries.
   lines.push(...(await transparencyLogFigures(() => postgresDatabase('log'))));
+  lines.push(...(await statusListFigures()));
 
   // 6. Memory.
   lines.push(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
