@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   certificateIssuedEntry,
+  certificateReinstatedEntry,
   certificateRevokedEntry,
+  certificateSuspendedEntry,
   decodeLogEntry,
   encodeLogEntry,
+  keyCompromisedEntry,
   keyRegisteredEntry,
+  keyRetiredEntry,
 } from '../../src/translog/log-entry.js';
 
 const AT = new Date('2026-12-03T07:00:00Z');
@@ -46,6 +50,33 @@ describe('log entries', () => {
         publicKey: 'e8fR4kpkOhhf9hrg8OxW8hydb-yklv9ctm7i3uHqObw',
       }),
     ],
+    [
+      'a suspension',
+      certificateSuspendedEntry({
+        at: AT,
+        providerId: 'prv_astana',
+        certificateId: 'crt_7a4vluugyykuwimkzjfwnhcyg4',
+        reason: 'court_proceedings',
+      }),
+    ],
+    [
+      'a reinstatement',
+      certificateReinstatedEntry({
+        at: AT,
+        providerId: 'prv_astana',
+        certificateId: 'crt_7a4vluugyykuwimkzjfwnhcyg4',
+      }),
+    ],
+    ['a key retired', keyRetiredEntry({ at: AT, providerId: 'prv_astana', kid: 'kid-1' })],
+    [
+      'a key compromised',
+      keyCompromisedEntry({
+        at: AT,
+        providerId: 'prv_astana',
+        kid: 'kid-1',
+        since: new Date('2026-12-01T00:00:00Z'),
+      }),
+    ],
   ])('read back exactly: %s', (_name, entry) => {
     expect(decodeLogEntry(encodeLogEntry(entry))).toEqual(entry);
   });
@@ -59,6 +90,10 @@ describe('log entries', () => {
     ['another version', new TextDecoder().decode(encodeLogEntry({ ...ISSUED, v: 2 } as never))],
     ['not JSON', 'certificate.issued crt_x'],
     ['JSON null', 'null'],
+    [
+      'a compromise without its instant',
+      '{"at":"2026-12-03T07:00:00.000Z","kid":"k","kind":"key.compromised","providerId":"p","v":1}',
+    ],
   ])('refuse %s', (_name, text) => {
     expect(decodeLogEntry(utf8(text))).toBeNull();
   });
