@@ -11,6 +11,7 @@ import { type DocumentRenderer, DocumentService } from './services/documents.js'
 import { IssuanceService } from './services/issuance.js';
 import { Keyring } from './services/keyring.js';
 import { createLogServices } from './services/log-services.js';
+import { ReceiptService } from './services/receipts.js';
 import { RevocationService } from './services/revocation.js';
 import { VerificationService } from './services/verification.js';
 import type { Signer } from './signer/signer.js';
@@ -79,6 +80,12 @@ export function createRegistry(deps: RegistryDeps) {
     applications: applications.services,
     verificationLog: applications.verificationLog,
     transparencyLog: log.transparencyLog,
+    receipts: new ReceiptService({
+      verification,
+      store,
+      evidence: log.evidence,
+      sign: log.signReceipt,
+    }),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

@@ -19,6 +19,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
+import { verifyReceiptRoute } from './routes/verify-receipt.js';
 import type { AppServices } from './services.js';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', jwksRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
+  app.route('/', verifyReceiptRoute(services));
   app.route('/', logRoutes(services));
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));

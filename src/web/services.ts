@@ -4,6 +4,7 @@ import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
+import type { ReceiptService } from '../services/receipts.js';
 import type { RevocationService } from '../services/revocation.js';
 import type { TransparencyLog } from '../services/transparency-log.js';
 import type { VerificationService } from '../services/verification.js';
@@ -26,6 +27,8 @@ export interface AppServices {
   verificationLog: VerificationLog;
   /** The public transparency log: checkpoints, entries and proofs, for monitors. */
   transparencyLog: TransparencyLog;
+  /** Verification receipts signed by the log key, for verifiers to keep. */
+  receipts: ReceiptService;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;
