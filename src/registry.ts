@@ -7,6 +7,7 @@ import type { Logger } from './logging/logger.js';
 import type { SmsSender } from './notifier/sms.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
+import { DocumentVerificationService } from './services/document-verification.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
 import { Keyring } from './services/keyring.js';
@@ -80,6 +81,7 @@ export function createRegistry(deps: RegistryDeps) {
     applications: applications.services,
     verificationLog: applications.verificationLog,
     transparencyLog: log.transparencyLog,
+    documentVerification: new DocumentVerificationService({ verification, clock: deps.clock }),
     receipts: new ReceiptService({
       verification,
       store,

@@ -39,6 +39,7 @@ export class DocumentService {
       record: JSON.parse(row.record) as CertificateRecord,
       verifyUrl: this.verifyUrl(row.token),
       publicUrl: this.publicUrl,
+      signed: { token: row.token, record: row.record },
     };
     const rendering = format === 'png' ? this.renderer.png(view) : this.renderer.pdf(view);
     rendering.catch(() => this.#cache.delete(key));

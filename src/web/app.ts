@@ -20,6 +20,7 @@ import { revokeCertificateRoute } from './routes/revoke-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
 import { verifyReceiptRoute } from './routes/verify-receipt.js';
+import { verifyUploadRoute } from './routes/verify-upload.js';
 import type { AppServices } from './services.js';
 
 export interface AppOptions {
@@ -43,6 +44,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
   app.route('/', verifyReceiptRoute(services));
+  app.route('/', verifyUploadRoute(services));
   app.route('/', logRoutes(services));
   app.route('/', issueCertificateRoute(services));
   app.route('/', revokeCertificateRoute(services));

@@ -1,0 +1,116 @@
+import {
+  CERTIFICATE_FILE_NAME,
+  certificateFileDigest,
+  decodeCertificateFile,
+  MAX_CERTIFICATE_FILE_BYTES,
+} from '../crypto/certificate-file.js';
+import { parseToken } from '../crypto/token.js';
+import { readAttachment } from '../documents/pdf-attachments.js';
+import type { CertificateRecord, Child, Person } from '../domain/certificate.js';
+import { maskIin } from '../domain/iin.js';
+import type { Clock } from '../runtime/clock.js';
+import type { VerificationService } from './verification.js';
+import type { VerificationResult } from './verification-result.js';
+
+/**
+ * The record embedded in the uploaded file, once its digest matched the signed token: what the
+ * paper must say. The uploader holds the paper, so its names are returned in full; IINs are
+ * masked all the same (the answer may be kept by a browser or a proxy, and the last two digits
+ * are enough to compare with the paper).
+ */
+export interface RecordMatch {
+  matches: true;
+  serial: string;
+  type: string;
+  provider: { id: string; nameKk: string; nameRu: string };
+  guardian: Omit<Person, 'iin'> & { iin: string };
+  child: Omit<Child, 'iin'> & { iin: string };
+  decision: { number: string; date: string };
+  validFrom: string;
+  validUntil: string;
+  issuedAt: string;
+}
+
+/** The verdict on an uploaded document, with the authenticated record when it is genuine. */
+export type DocumentVerificationResult = VerificationResult & { record?: RecordMatch };
+
+/** Verdicts that say nothing about the record: the token itself did not check out. */
+const NO_RECORD = new Set(['invalid', 'not_found']);
+
+/**
+ * Verifies a certificate PDF by its attached `certificate.json` (see crypto/certificate-file.ts):
+ * the token as a scan of the QR is verified, and the embedded record must hash to the digest the
+ * token signed, so a file with one letter of a name changed is `invalid` (`record_mismatch`).
+ */
+export class DocumentVerificationService {
+  constructor(
+    private readonly deps: { verification: Pick<VerificationService, 'verify'>; clock: Clock },
+  ) {}
+
+  async verifyPdf(pdf: Uint8Array): Promise<DocumentVerificationResult> {
+    const attached = await readAttachment(pdf, CERTIFICATE_FILE_NAME, MAX_CERTIFICATE_FILE_BYTES);
+    if (!attached.ok) {
+      const why =
+        attached.code === 'pdf_unreadable'
+          ? 'the PDF cannot be read'
+          : `the PDF carries no usable ${CERTIFICATE_FILE_NAME}`;
+      return this.#invalid('format', `Not a certificate of this registry: ${why}`);
+    }
+
+    const decoded = decodeCertificateFile(attached.bytes);
+    if (!decoded.ok) {
+      return this.#invalid('format', `Not a certificate of this registry: ${decoded.message}`);
+    }
+    const { file } = decoded;
+
+    // The token as if scanned from the QR: signature, registry record, status, validity.
+    const result = await this.deps.verification.verify(file.token);
+    if (NO_RECORD.has(result.verdict)) return result;
+
+    // The embedded record must be the bytes the token signed.
+    const parsed = parseToken(file.token.trim().toUpperCase());
+    const record =
+      parsed.ok && certificateFileDigest(file) === parsed.token.digest
+        ? parseRecord(file.record)
+        : undefined;
+    if (!record) {
+      return {
+        verdict: 'invalid',
+        cause: 'record_mismatch',
+        message: 'The certificate data in the file does not match its signed code: it was altered',
+        checkedAt: result.checkedAt,
+      };
+    }
+    return { ...result, record: recordMatch(record) };
+  }
+
+  #invalid(cause: 'format', message: string): DocumentVerificationResult {
+    return { verdict: 'invalid', cause, message, checkedAt: this.deps.clock.now().toISOString() };
+  }
+}
+
+function recordMatch(record: CertificateRecord): RecordMatch {
+  const { guardian, child, provider, decision } = record;
+  return {
+    matches: true,
+    serial: record.serial,
+    type: record.type,
+    provider: { id: provider.id, nameKk: provider.nameKk, nameRu: provider.nameRu },
+    guardian: { ...guardian, iin: maskIin(guardian.iin) },
+    child: { ...child, iin: maskIin(child.iin) },
+    decision: { number: decision.number, date: decision.date },
+    validFrom: record.validFrom,
+    validUntil: record.validUntil,
+    issuedAt: record.issuedAt,
+  };
+}
+
+/** The signed record; its digest matched, so it is the issuer's JSON, but be careful anyway. */
+function parseRecord(text: string): CertificateRecord | undefined {
+  try {
+    const value = JSON.parse(text) as CertificateRecord | null;
+    return value?.guardian && value.child ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
