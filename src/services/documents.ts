@@ -1,3 +1,4 @@
+import type { ReceiptView } from '../documents/receipt-view.js';
 import type { CertificateView } from '../documents/view.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { CertificateRow } from '../store/registry-store.js';
@@ -6,6 +7,8 @@ import type { CertificateRow } from '../store/registry-store.js';
 export interface DocumentRenderer {
   png(view: CertificateView): Promise<Uint8Array>;
   pdf(view: CertificateView): Promise<Uint8Array>;
+  /** A verification receipt with the signed receipt attached. */
+  receiptPdf(view: ReceiptView): Promise<Uint8Array>;
 }
 
 export type DocumentFormat = 'png' | 'pdf';
@@ -28,6 +31,11 @@ export class DocumentService {
   /** The QR content: the verify URL, entirely upper case so the QR can use alphanumeric mode. */
   verifyUrl(token: string): string {
     return `${this.publicUrl}/V/${token}`.toUpperCase();
+  }
+
+  /** A receipt's PDF; never cached, as each receipt is signed afresh. */
+  renderReceipt(view: Omit<ReceiptView, 'publicUrl'>): Promise<Uint8Array> {
+    return this.renderer.receiptPdf({ ...view, publicUrl: this.publicUrl });
   }
 
   render(row: CertificateRow, format: DocumentFormat): Promise<Uint8Array> {
