@@ -81,7 +81,11 @@ export function createRegistry(deps: RegistryDeps) {
     applications: applications.services,
     verificationLog: applications.verificationLog,
     transparencyLog: log.transparencyLog,
-    documentVerification: new DocumentVerificationService({ verification, clock: deps.clock }),
+    documentVerification: new DocumentVerificationService({
+      verification,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+    }),
     receipts: new ReceiptService({
       verification,
       store,

@@ -28,6 +28,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,
+  qr_unreadable: 422,
   size_beyond_checkpoint: 400,
   rate_limited: 429,
   service_unavailable: 503,

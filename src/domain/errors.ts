@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   // The request contradicts the current state (for example, revoking a revoked certificate).
   'conflict',
   'payload_too_large',
+  // An uploaded photo holds no QR code that could be read (blurred, cut off, or none there).
+  'qr_unreadable',
   // A transparency log size or index asked for lies beyond the latest signed checkpoint.
   'size_beyond_checkpoint',
   'rate_limited',

@@ -6,7 +6,9 @@ import {
 } from '../crypto/certificate-file.js';
 import { parseToken } from '../crypto/token.js';
 import { readAttachment } from '../documents/pdf-attachments.js';
+import { type PhotoMediaType, readQrFromPhoto } from '../documents/qr-photo.js';
 import type { CertificateRecord, Child, Person } from '../domain/certificate.js';
+import { fieldError } from '../domain/errors.js';
 import { maskIin } from '../domain/iin.js';
 import type { Clock } from '../runtime/clock.js';
 import type { VerificationService } from './verification.js';
@@ -44,8 +46,48 @@ const NO_RECORD = new Set(['invalid', 'not_found']);
  */
 export class DocumentVerificationService {
   constructor(
-    private readonly deps: { verification: Pick<VerificationService, 'verify'>; clock: Clock },
+    private readonly deps: {
+      verification: Pick<VerificationService, 'verify'>;
+      clock: Clock;
+      /** The registry's base URL: a photographed QR must lead here. */
+      publicUrl: string;
+    },
   ) {}
+
+  /**
+   * Verifies a photo or screenshot by the QR code in it, as a scan would: the verdict on the
+   * token, and no `record`, since a picture carries no signed data beyond the code.
+   *
+   * @throws AppError `qr_unreadable` when no code can be read, `payload_too_large` for a photo
+   *   of more pixels than any camera takes: both are about the picture, not the certificate.
+   */
+  async verifyPhoto(photo: Uint8Array, type: PhotoMediaType): Promise<DocumentVerificationResult> {
+    const read = readQrFromPhoto(photo, type);
+    if (!read.ok && read.code === 'image_too_large') {
+      throw fieldError('payload_too_large', 'file', 'expected a photo of at most 40 megapixels');
+    }
+    if (!read.ok && read.code === 'qr_not_found') {
+      throw fieldError(
+        'qr_unreadable',
+        'file',
+        'no QR code could be read in the image; photograph it closer and in focus, or upload the PDF',
+      );
+    }
+    if (!read.ok)
+      return this.#invalid(
+        'format',
+        'Not a certificate of this registry: the image cannot be read',
+      );
+
+    const token = tokenOfQr(read.text, this.deps.publicUrl);
+    if (token === undefined) {
+      return this.#invalid(
+        'format',
+        'Not a certificate of this registry: the QR code leads to another site',
+      );
+    }
+    return this.deps.verification.verify(token);
+  }
 
   async verifyPdf(pdf: Uint8Array): Promise<DocumentVerificationResult> {
     const attached = await readAttachment(pdf, CERTIFICATE_FILE_NAME, MAX_CERTIFICATE_FILE_BYTES);
@@ -87,6 +129,20 @@ export class DocumentVerificationService {
   #invalid(cause: 'format', message: string): DocumentVerificationResult {
     return { verdict: 'invalid', cause, message, checkedAt: this.deps.clock.now().toISOString() };
   }
+}
+
+/**
+ * The token in a QR text `<PUBLIC_URL>/V/<TOKEN>`, or the text itself when it is no URL (the
+ * verdict then says whether it is a token). A URL of another site gives undefined: a genuine
+ * token behind a foreign link is the mark of a phishing copy, and is not passed on as ours.
+ */
+function tokenOfQr(text: string, publicUrl: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return trimmed;
+
+  const ours = `${publicUrl.replace(/\/+$/, '')}/v/`.toLowerCase();
+  if (!trimmed.toLowerCase().startsWith(ours)) return undefined;
+  return trimmed.slice(ours.length);
 }
 
 function recordMatch(record: CertificateRecord): RecordMatch {

@@ -52,3 +52,12 @@ export function detach(pdf: Uint8Array, name: string): Buffer {
     return readFileSync(out);
   });
 }
+
+/** The first page as a JPEG photo at 120 dpi, as `pdftoppm -jpeg` renders it. */
+export function jpegOf(pdf: Uint8Array): Uint8Array {
+  return inTempDir(pdf, (path, dir) => {
+    const out = join(dir, 'page');
+    execFileSync('pdftoppm', ['-jpeg', '-r', '120', '-singlefile', path, out]);
+    return new Uint8Array(readFileSync(`${out}.jpg`));
+  });
+}

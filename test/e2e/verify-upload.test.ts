@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { encode as encodePng } from 'fast-png';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
@@ -13,7 +15,7 @@ import {
   TWELVE_DIGITS,
   tokenOf,
 } from './client.js';
-import { attachedNames, detach } from './pdf-tools.js';
+import { attachedNames, detach, jpegOf } from './pdf-tools.js';
 
 /** `POST /api/v1/verify` with one multipart field (a file unless a string is given). */
 async function upload(
@@ -39,6 +41,11 @@ async function uploadJson(registry: TestRegistry, pdf: Uint8Array) {
   expect(response.status, text).toBe(200);
   expect(text).not.toMatch(TWELVE_DIGITS);
   return JSON.parse(text);
+}
+
+/** A PNG of a QR code holding `text`. */
+async function qrPng(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await QRCode.toBuffer(text, { type: 'png', margin: 4, scale: 4 }));
 }
 
 /** RFC 4648 base32, decoded here again rather than by src/crypto. */
@@ -185,14 +192,14 @@ describe.each(databaseTargets)('verifying an uploaded certificate PDF on $name',
     }
   });
 
-  it('refuses what is not a PDF with 415, naming the field', async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
-    for (const file of [png, crypto.getRandomValues(new Uint8Array(3000))]) {
+  it('refuses what is neither a PDF nor a photo with 415, naming the field', async () => {
+    const gif = new TextEncoder().encode('GIF89a and then some');
+    for (const file of [gif, crypto.getRandomValues(new Uint8Array(3000))]) {
       await expectError(await upload(registry, file), {
         status: 415,
         code: 'unsupported_media_type',
         field: 'file',
-        message: 'file: expected a PDF certificate; photos and other files are not read',
+        message: 'file: expected a PDF certificate or a PNG or JPEG photo of it',
       });
     }
 
@@ -221,14 +228,73 @@ describe.each(databaseTargets)('verifying an uploaded certificate PDF on $name',
     }
   });
 
-  it('refuses a file over 2 MB with 413 before reading it', async () => {
-    const huge = new Uint8Array(2 * 1024 * 1024 + 20 * 1024);
+  it('refuses a file over 8 MB with 413 before reading it', async () => {
+    const huge = new Uint8Array(8 * 1024 * 1024 + 20 * 1024);
     huge.set(new TextEncoder().encode('%PDF-1.7\n'));
     await expectError(await upload(registry, huge), {
       status: 413,
       code: 'payload_too_large',
       field: 'file',
-      message: 'file: expected a file of at most 2 MB',
+      message: 'file: expected a file of at most 8 MB',
     });
+  });
+});
+
+describe('verifying an uploaded photo of a certificate', () => {
+  let registry: TestRegistry;
+  let certificate: CertificateJson;
+
+  beforeAll(async () => {
+    registry = await startTestRegistry(databaseTargets[0] as (typeof databaseTargets)[number]);
+    certificate = await issue(registry);
+  });
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  it('reads the QR of a PNG screenshot and gives the verdict, without a record', async () => {
+    const png = await download(registry, certificate.id, 'png');
+    const result = await uploadJson(registry, png);
+
+    expect(result).toMatchObject({ verdict: 'valid', certificate: { id: certificate.id } });
+    expect(result.record).toBeUndefined();
+  });
+
+  it('reads the QR of a JPEG that poppler rendered from the PDF', async () => {
+    const pdf = await download(registry, certificate.id, 'pdf');
+    const result = await uploadJson(registry, jpegOf(pdf));
+    expect(result).toMatchObject({ verdict: 'valid', certificate: { serial: certificate.serial } });
+  });
+
+  it('says when no QR can be read, with 422', async () => {
+    const blank = encodePng({
+      width: 400,
+      height: 300,
+      channels: 4,
+      depth: 8,
+      data: new Uint8Array(400 * 300 * 4).fill(255),
+    });
+    await expectError(await upload(registry, blank), {
+      status: 422,
+      code: 'qr_unreadable',
+      field: 'file',
+      message: /^file: no QR code could be read in the image/,
+    });
+  });
+
+  it('is invalid (format) for a QR leading to another site or an image that cannot be read', async () => {
+    const foreign = await qrPng(`https://evil.example/V/${tokenOf(certificate.verifyUrl)}`);
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const cases: [Uint8Array, string][] = [
+      [foreign, 'the QR code leads to another site'],
+      [broken, 'the image cannot be read'],
+    ];
+    for (const [file, why] of cases) {
+      expect(await uploadJson(registry, file)).toMatchObject({
+        verdict: 'invalid',
+        cause: 'format',
+        message: `Not a certificate of this registry: ${why}`,
+      });
+    }
   });
 });

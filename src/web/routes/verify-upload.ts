@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { sniffAttachmentType } from '../../applications/attachment-type.js';
+import type { PhotoMediaType } from '../../documents/qr-photo.js';
 import { AppError, fieldError } from '../../domain/errors.js';
 import type { AppEnv } from '../env.js';
 import type { AppServices } from '../services.js';
 
-/** A certificate PDF is about 100 KB; a copy re-saved by another program may be larger. */
-export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** A certificate PDF is about 100 KB; a phone photo a few megabytes. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 const limit = bodyLimit({
   // Room for the multipart framing around the file.
   maxSize: MAX_UPLOAD_BYTES + 16 * 1024,
   onError: () => {
-    throw fieldError('payload_too_large', 'file', 'expected a file of at most 2 MB');
+    throw fieldError('payload_too_large', 'file', 'expected a file of at most 8 MB');
   },
 });
 
@@ -19,17 +21,24 @@ const limit = bodyLimit({
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
 const PDF_HEADER_WINDOW = 1024;
 
+type Upload = { type: 'application/pdf' } | { type: PhotoMediaType };
+
 /**
  * `POST /api/v1/verify`: multipart/form-data with one `file`, a certificate PDF as the registry
- * delivered it. Answers the verdict as `GET /api/v1/verify/<token>` does for the QR token the file
- * carries, plus `record` (the full names and facts of the embedded signed record) when the record
- * is the one the token signed; an edited record is `invalid` with cause `record_mismatch`.
+ * delivered it, or a PNG or JPEG photo of the paper. Answers the verdict as
+ * `GET /api/v1/verify/<token>` does for the QR token the file carries; for a PDF also `record`
+ * (the full names and facts of the embedded signed record) when the record is the one the token
+ * signed, while an edited record is `invalid` with cause `record_mismatch`.
  */
 export function verifyUploadRoute(services: AppServices) {
   return new Hono<AppEnv>().post('/api/v1/verify', limit, async (c) => {
-    const file = await readFile(c.req.header('content-type'), () => c.req.parseBody());
+    const { file, type } = await readFile(c.req.header('content-type'), () => c.req.parseBody());
 
-    const result = await services.documentVerification.verifyPdf(file);
+    const verifier = services.documentVerification;
+    const result =
+      type === 'application/pdf'
+        ? await verifier.verifyPdf(file)
+        : await verifier.verifyPhoto(file, type);
     services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
     c.header('Cache-Control', 'no-store');
     return c.json(result);
@@ -39,7 +48,7 @@ export function verifyUploadRoute(services: AppServices) {
 async function readFile(
   contentType: string | undefined,
   parseBody: () => Promise<Record<string, string | File | (string | File)[]>>,
-): Promise<Uint8Array> {
+): Promise<{ file: Uint8Array; type: Upload['type'] }> {
   if (!/^multipart\/form-data\s*;/i.test(contentType ?? '')) {
     throw new AppError(
       'unsupported_media_type',
@@ -63,14 +72,22 @@ async function readFile(
 
   const bytes = new Uint8Array(await value.arrayBuffer());
   if (bytes.length === 0) throw fieldError('validation_failed', 'file', 'is empty');
-  if (!isPdf(bytes)) {
+  const type = mediaType(bytes);
+  if (type === undefined) {
     throw fieldError(
       'unsupported_media_type',
       'file',
-      'expected a PDF certificate; photos and other files are not read',
+      'expected a PDF certificate or a PNG or JPEG photo of it',
     );
   }
-  return bytes;
+  return { file: bytes, type };
+}
+
+/** What the content is, by its first bytes; the declared type and the name do not count. */
+function mediaType(bytes: Uint8Array): Upload['type'] | undefined {
+  const photo = sniffAttachmentType(bytes);
+  if (photo === 'image/png' || photo === 'image/jpeg') return photo;
+  return isPdf(bytes) ? 'application/pdf' : undefined;
 }
 
 function isPdf(bytes: Uint8Array): boolean {
