@@ -51,6 +51,14 @@ describe.each(databaseTargets)('verification receipts on $name', (target) => {
     const verdict = await verifyReceipt(receipt, logKey);
     expect(verdict).toMatchObject({ ok: true, included: true, entryIndex: 2 });
     expect(nodeVerifiesReceipt(receipt, logKey)).toBe(true);
+
+    // A receipt is a check: the holder sees it in the verification history.
+    await registry.services.verificationLog.flush();
+    const history = await registry.services.verificationLog.history([certificate.id]);
+    expect(history.get(certificate.id)?.[0]).toMatchObject({
+      verdict: 'valid',
+      organization: BANK,
+    });
   });
 
   it('holds an inclusion proof that a second implementation accepts', async () => {

@@ -282,6 +282,21 @@ describe('verifying an uploaded photo of a certificate', () => {
     });
   });
 
+  it('refuses a PNG of more than 40 megapixels with 413 before decoding it', async () => {
+    const header = new Uint8Array(64);
+    header.set([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    new DataView(header.buffer).setUint32(16, 10_000);
+    new DataView(header.buffer).setUint32(20, 5_000);
+    await expectError(await upload(registry, header), {
+      status: 413,
+      code: 'payload_too_large',
+      field: 'file',
+      message: 'file: expected a photo of at most 40 megapixels',
+    });
+  });
+
   it('is invalid (format) for a QR leading to another site or an image that cannot be read', async () => {
     const foreign = await qrPng(`https://evil.example/V/${tokenOf(certificate.verifyUrl)}`);
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
