@@ -36,9 +36,6 @@ export interface RecordMatch {
 /** The verdict on an uploaded document, with the authenticated record when it is genuine. */
 export type DocumentVerificationResult = VerificationResult & { record?: RecordMatch };
 
-/** Verdicts that say nothing about the record: the token itself did not check out. */
-const NO_RECORD = new Set(['invalid', 'not_found']);
-
 /**
  * Verifies a certificate PDF by its attached `certificate.json` (see crypto/certificate-file.ts):
  * the token as a scan of the QR is verified, and the embedded record must hash to the digest the
@@ -73,19 +70,10 @@ export class DocumentVerificationService {
         'no QR code could be read in the image; photograph it closer and in focus, or upload the PDF',
       );
     }
-    if (!read.ok)
-      return this.#invalid(
-        'format',
-        'Not a certificate of this registry: the image cannot be read',
-      );
+    if (!read.ok) return this.#notOurs('the image cannot be read');
 
     const token = tokenOfQr(read.text, this.deps.publicUrl);
-    if (token === undefined) {
-      return this.#invalid(
-        'format',
-        'Not a certificate of this registry: the QR code leads to another site',
-      );
-    }
+    if (token === undefined) return this.#notOurs('the QR code leads to another site');
     return this.deps.verification.verify(token);
   }
 
@@ -96,18 +84,18 @@ export class DocumentVerificationService {
         attached.code === 'pdf_unreadable'
           ? 'the PDF cannot be read'
           : `the PDF carries no usable ${CERTIFICATE_FILE_NAME}`;
-      return this.#invalid('format', `Not a certificate of this registry: ${why}`);
+      return this.#notOurs(why);
     }
 
     const decoded = decodeCertificateFile(attached.bytes);
-    if (!decoded.ok) {
-      return this.#invalid('format', `Not a certificate of this registry: ${decoded.message}`);
-    }
+    if (!decoded.ok) return this.#notOurs(decoded.message);
     const { file } = decoded;
 
     // The token as if scanned from the QR: signature, registry record, status, validity.
+    // A certificate in the answer means the registry's record matched the token; without one
+    // (a forged or unknown token) there is nothing the embedded record could be compared with.
     const result = await this.deps.verification.verify(file.token);
-    if (NO_RECORD.has(result.verdict)) return result;
+    if (!result.certificate) return result;
 
     // The embedded record must be the bytes the token signed.
     const parsed = parseToken(file.token.trim().toUpperCase());
@@ -126,8 +114,14 @@ export class DocumentVerificationService {
     return { ...result, record: recordMatch(record) };
   }
 
-  #invalid(cause: 'format', message: string): DocumentVerificationResult {
-    return { verdict: 'invalid', cause, message, checkedAt: this.deps.clock.now().toISOString() };
+  /** `invalid` with cause `format`: the upload is not a certificate of this registry. */
+  #notOurs(why: string): DocumentVerificationResult {
+    return {
+      verdict: 'invalid',
+      cause: 'format',
+      message: `Not a certificate of this registry: ${why}`,
+      checkedAt: this.deps.clock.now().toISOString(),
+    };
   }
 }
 
