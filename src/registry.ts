@@ -7,12 +7,14 @@ import type { Logger } from './logging/logger.js';
 import type { SmsSender } from './notifier/sms.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
+import { DocumentVerificationService } from './services/document-verification.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
 import { KeyLifecycleService } from './services/key-lifecycle.js';
 import { Keyring } from './services/keyring.js';
 import { logOrigin } from './services/log-checkpoints.js';
 import { createLogServices } from './services/log-services.js';
+import { ReceiptService } from './services/receipts.js';
 import { RevocationService } from './services/revocation.js';
 import { StatusListService } from './services/status-lists.js';
 import { SuspensionService } from './services/suspension.js';
@@ -129,6 +131,17 @@ export function createRegistry(deps: RegistryDeps) {
     applications: applications.services,
     verificationLog: applications.verificationLog,
     transparencyLog: log.transparencyLog,
+    documentVerification: new DocumentVerificationService({
+      verification,
+      clock: deps.clock,
+      publicUrl: deps.publicUrl,
+    }),
+    receipts: new ReceiptService({
+      verification,
+      store,
+      evidence: log.evidence,
+      sign: log.signReceipt,
+    }),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

@@ -42,6 +42,7 @@ export interface WorkerEnv {
 const documentsElsewhere: DocumentRenderer = {
   png: () => Promise.reject(new Error('document rendering is not enabled on this runtime')),
   pdf: () => Promise.reject(new Error('document rendering is not enabled on this runtime')),
+  receiptPdf: () => Promise.reject(new Error('document rendering is not enabled on this runtime')),
 };
 
 let signer: Promise<LocalSigner> | undefined;

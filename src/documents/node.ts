@@ -2,6 +2,8 @@ import { loadNodeSubsetter } from './font-subset-node.js';
 import type { CertificateFonts } from './fonts.js';
 import { pdfRenderer } from './pdf.js';
 import { pngRenderer } from './png.js';
+import { receiptPdfRenderer } from './receipt-pdf.js';
+import type { ReceiptView } from './receipt-view.js';
 import { rasterizeWithResvgJs } from './resvg-node.js';
 import type { CertificateView } from './view.js';
 
@@ -22,4 +24,15 @@ export async function renderCertificatePdf(
 ): Promise<Uint8Array> {
   nodePdfRenderer ??= pdfRenderer({ subsetFont: await loadNodeSubsetter() });
   return nodePdfRenderer(view, fonts);
+}
+
+let nodeReceiptRenderer: ReturnType<typeof receiptPdfRenderer> | undefined;
+
+/** Renders a verification receipt as a PDF on Node, with the same subset fonts. */
+export async function renderReceiptPdf(
+  view: ReceiptView,
+  fonts: CertificateFonts,
+): Promise<Uint8Array> {
+  nodeReceiptRenderer ??= receiptPdfRenderer({ subsetFont: await loadNodeSubsetter() });
+  return nodeReceiptRenderer(view, fonts);
 }

@@ -1,4 +1,5 @@
 import satori, { type Font } from 'satori';
+import type { Element } from './elements.js';
 import { type CertificateFonts, FONT_FAMILY } from './fonts.js';
 import { certificateLayout, PAGE } from './layout.js';
 import type { QrSymbol } from './qr.js';
@@ -39,7 +40,16 @@ export function renderCertificateSvg(
   qr: QrSymbol,
   options: { embedFont: boolean },
 ): Promise<string> {
-  return satori(certificateLayout(view, qr, typesetterFor(fonts)), {
+  return renderLayoutSvg(certificateLayout(view, qr, typesetterFor(fonts)), fonts, options);
+}
+
+/** Sets any A4 layout of ours with the given faces, as {@link renderCertificateSvg} does. */
+export function renderLayoutSvg(
+  layout: Element,
+  fonts: CertificateFonts,
+  options: { embedFont: boolean },
+): Promise<string> {
+  return satori(layout, {
     width: PAGE.width,
     height: PAGE.height,
     fonts: fontsFor(fonts),

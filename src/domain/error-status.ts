@@ -31,6 +31,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   no_signing_key: 409,
   key_generation_unavailable: 409,
   payload_too_large: 413,
+  qr_unreadable: 422,
   size_beyond_checkpoint: 400,
   rate_limited: 429,
   service_unavailable: 503,

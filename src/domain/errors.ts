@@ -52,6 +52,8 @@ export const ERROR_CODES = [
   // This deployment's signer cannot make keys; a new seed comes through SIGNING_KEYS.
   'key_generation_unavailable',
   'payload_too_large',
+  // An uploaded photo holds no QR code that could be read (blurred, cut off, or none there).
+  'qr_unreadable',
   // A transparency log size or index asked for lies beyond the latest signed checkpoint.
   'size_beyond_checkpoint',
   'rate_limited',

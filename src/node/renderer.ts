@@ -1,4 +1,9 @@
-import { loadNodeFonts, renderCertificatePdf, renderCertificatePng } from '../documents/node.js';
+import {
+  loadNodeFonts,
+  renderCertificatePdf,
+  renderCertificatePng,
+  renderReceiptPdf,
+} from '../documents/node.js';
 import type { DocumentRenderer } from '../services/documents.js';
 
 /** Documents on Node: native resvg for PNG, PT Sans read from node_modules. */
@@ -7,5 +12,6 @@ export async function nodeRenderer(): Promise<DocumentRenderer> {
   return {
     png: (view) => renderCertificatePng(view, fonts),
     pdf: (view) => renderCertificatePdf(view, fonts),
+    receiptPdf: (view) => renderReceiptPdf(view, fonts),
   };
 }

@@ -1,3 +1,4 @@
+import type { ReceiptView } from '../documents/receipt-view.js';
 import type { CertificateView } from '../documents/view.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import type { CertificateRow } from '../store/registry-store.js';
@@ -6,6 +7,8 @@ import type { CertificateRow } from '../store/registry-store.js';
 export interface DocumentRenderer {
   png(view: CertificateView): Promise<Uint8Array>;
   pdf(view: CertificateView): Promise<Uint8Array>;
+  /** A verification receipt with the signed receipt attached. */
+  receiptPdf(view: ReceiptView): Promise<Uint8Array>;
 }
 
 export type DocumentFormat = 'png' | 'pdf';
@@ -30,6 +33,11 @@ export class DocumentService {
     return `${this.publicUrl}/V/${token}`.toUpperCase();
   }
 
+  /** A receipt's PDF; never cached, as each receipt is signed afresh. */
+  renderReceipt(view: Omit<ReceiptView, 'publicUrl'>): Promise<Uint8Array> {
+    return this.renderer.receiptPdf({ ...view, publicUrl: this.publicUrl });
+  }
+
   render(row: CertificateRow, format: DocumentFormat): Promise<Uint8Array> {
     const key = `${row.id}.${format}`;
     const cached = this.#cache.get(key);
@@ -39,6 +47,7 @@ export class DocumentService {
       record: JSON.parse(row.record) as CertificateRecord,
       verifyUrl: this.verifyUrl(row.token),
       publicUrl: this.publicUrl,
+      signed: { token: row.token, record: row.record },
     };
     const rendering = format === 'png' ? this.renderer.png(view) : this.renderer.pdf(view);
     rendering.catch(() => this.#cache.delete(key));

@@ -4,7 +4,9 @@ import type { Database } from '../store/database.js';
 import { LogStore } from '../store/log-store.js';
 import { type NoteSigningKey, verifierKeyString } from '../translog/note-key.js';
 import { CheckpointService, logOrigin } from './log-checkpoints.js';
+import { LogEvidenceReader } from './log-evidence.js';
 import { LogPositions } from './log-position.js';
+import { receiptSigner } from './receipt-signer.js';
 import { TransparencyLog } from './transparency-log.js';
 
 export interface LogServiceDeps {
@@ -17,8 +19,9 @@ export interface LogServiceDeps {
 }
 
 /**
- * The transparency log's services, wired once: the checkpoint signer (the only holder of the log
- * key), the public endpoints' service, and the positions the verify answer shows.
+ * The transparency log's services, wired once: the checkpoint and receipt signers (the only
+ * holders of the log key), the public endpoints' service, and the positions the verify answer
+ * shows.
  */
 export function createLogServices(deps: LogServiceDeps) {
   const logStore = new LogStore(deps.db);
@@ -34,5 +37,9 @@ export function createLogServices(deps: LogServiceDeps) {
       verifierKey: verifierKeyString(origin, deps.logKey.publicKey),
     }),
     positions: new LogPositions({ ...deps, logStore, checkpoints }),
+    /** Receipts carry the latest checkpoint and a certificate's checked place under it. */
+    evidence: new LogEvidenceReader({ ...deps, logStore, checkpoints }),
+    /** The log key also signs verification receipts, under the log's name. */
+    signReceipt: receiptSigner(deps.logKey, origin),
   };
 }

@@ -22,6 +22,8 @@ import { statusListRoute } from './routes/status-list.js';
 import { suspendCertificateRoutes } from './routes/suspend-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyPageRoute } from './routes/verify-page.js';
+import { verifyReceiptRoute } from './routes/verify-receipt.js';
+import { verifyUploadRoute } from './routes/verify-upload.js';
 import type { AppServices } from './services.js';
 
 export interface AppOptions {
@@ -44,6 +46,8 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', jwksRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
+  app.route('/', verifyReceiptRoute(services));
+  app.route('/', verifyUploadRoute(services));
   app.route('/', logRoutes(services));
   app.route('/', statusListRoute(services));
   app.route('/', issueCertificateRoute(services));

@@ -2,9 +2,11 @@ import type { ApplicationServices } from '../applications/application-services.j
 import type { AuthServices } from '../auth/auth-services.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
+import type { DocumentVerificationService } from '../services/document-verification.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { KeyLifecycleService } from '../services/key-lifecycle.js';
+import type { ReceiptService } from '../services/receipts.js';
 import type { RevocationService } from '../services/revocation.js';
 import type { StatusListService } from '../services/status-lists.js';
 import type { SuspensionService } from '../services/suspension.js';
@@ -37,6 +39,10 @@ export interface AppServices {
   verificationLog: VerificationLog;
   /** The public transparency log: checkpoints, entries and proofs, for monitors. */
   transparencyLog: TransparencyLog;
+  /** Verification of an uploaded certificate PDF by the signed record it carries. */
+  documentVerification: DocumentVerificationService;
+  /** Verification receipts signed by the log key, for verifiers to keep. */
+  receipts: ReceiptService;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;

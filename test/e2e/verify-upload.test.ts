@@ -1,0 +1,315 @@
+import { createHash } from 'node:crypto';
+import { encode as encodePng } from 'fast-png';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRegistry, type TestRegistry } from '../support/app.js';
+import { databaseTargets } from '../support/databases.js';
+import { guardianshipRequest } from '../support/requests.js';
+import {
+  type CertificateJson,
+  download,
+  expectError,
+  issue,
+  postRevoke,
+  TWELVE_DIGITS,
+  tokenOf,
+} from './client.js';
+import { attachedNames, detach, jpegOf } from './pdf-tools.js';
+
+/** `POST /api/v1/verify` with one multipart field (a file unless a string is given). */
+async function upload(
+  registry: TestRegistry,
+  content: Uint8Array | string,
+  options: { field?: string; extra?: Record<string, string> } = {},
+): Promise<Response> {
+  const form = new FormData();
+  const field = options.field ?? 'file';
+  if (typeof content === 'string') {
+    form.append(field, content);
+  } else {
+    const blob = new Blob([content as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+    form.append(field, blob, 'certificate.pdf');
+  }
+  for (const [name, text] of Object.entries(options.extra ?? {})) form.append(name, text);
+  return registry.request('/api/v1/verify', { method: 'POST', body: form });
+}
+
+async function uploadJson(registry: TestRegistry, pdf: Uint8Array) {
+  const response = await upload(registry, pdf);
+  const text = await response.text();
+  expect(response.status, text).toBe(200);
+  expect(text).not.toMatch(TWELVE_DIGITS);
+  return JSON.parse(text);
+}
+
+/** A PNG of a QR code holding `text`. */
+async function qrPng(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await QRCode.toBuffer(text, { type: 'png', margin: 4, scale: 4 }));
+}
+
+/** RFC 4648 base32, decoded here again rather than by src/crypto. */
+function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of text) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((byte) => Number.parseInt(byte, 2)));
+}
+
+/** The PDF with its attached certificate.json replaced by `edit(json)`, rewritten by pdf-lib. */
+async function withEditedAttachment(pdf: Uint8Array, edit: (json: string) => string) {
+  const doc = await PDFDocument.load(pdf);
+  const json = detach(pdf, 'certificate.json').toString('utf8');
+  const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict);
+  const tree = names.lookup(PDFName.of('EmbeddedFiles'), PDFDict);
+  const spec = tree.lookup(PDFName.of('Names'), PDFArray).lookup(1, PDFDict);
+  const files = spec.lookup(PDFName.of('EF'), PDFDict);
+  const ref = files.get(PDFName.of('F'));
+  if (!(ref instanceof PDFRef)) throw new Error('expected a reference to the file stream');
+
+  const stream = doc.context.flateStream(new TextEncoder().encode(edit(json)), {
+    Type: 'EmbeddedFile',
+    Subtype: 'application/json',
+  });
+  doc.context.assign(ref, stream);
+  return doc.save();
+}
+
+describe.each(databaseTargets)('verifying an uploaded certificate PDF on $name', (target) => {
+  let registry: TestRegistry;
+  let certificate: CertificateJson;
+  let pdf: Uint8Array;
+
+  beforeAll(async () => {
+    registry = await startTestRegistry(target);
+    certificate = await issue(registry);
+    pdf = await download(registry, certificate.id, 'pdf');
+  });
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  it('carries the signed record and token, which pdfdetach extracts', () => {
+    expect(attachedNames(pdf)).toEqual(['certificate.json']);
+    const file = JSON.parse(detach(pdf, 'certificate.json').toString('utf8'));
+
+    expect(Object.keys(file).sort()).toEqual(['record', 'token', 'type', 'v']);
+    expect(file).toMatchObject({ v: 1, type: 'kz-registry/certificate' });
+    expect(file.token).toBe(tokenOf(certificate.verifyUrl));
+
+    // The token signs the first 16 bytes of SHA-256 of exactly these record bytes.
+    const digest = createHash('sha256').update(file.record, 'utf8').digest().subarray(0, 16);
+    expect(base32(file.token).subarray(29, 45).equals(digest)).toBe(true);
+    expect(JSON.parse(file.record)).toMatchObject({
+      id: certificate.id,
+      serial: certificate.serial,
+      guardian: { lastName: 'Әбілқасымова', firstName: 'Гүлнұр', middleName: 'Серікқызы' },
+    });
+  });
+
+  it('is valid with the full names as the paper prints them', async () => {
+    const request = guardianshipRequest();
+    const result = await uploadJson(registry, pdf);
+
+    expect(result).toMatchObject({
+      verdict: 'valid',
+      certificate: { id: certificate.id, serial: certificate.serial },
+      record: {
+        matches: true,
+        serial: certificate.serial,
+        type: 'guardianship',
+        guardian: {
+          lastName: 'Әбілқасымова',
+          firstName: 'Гүлнұр',
+          middleName: 'Серікқызы',
+          iin: `••••••••••${request.guardian.iin.slice(10)}`,
+        },
+        child: { lastName: 'Нұрланұлы', firstName: 'Әлихан', birthDate: '2018-03-09' },
+        decision: { number: '1-15/2345', date: '2026-11-20' },
+        validFrom: certificate.validFrom,
+        validUntil: certificate.validUntil,
+      },
+    });
+  });
+
+  it('is invalid once one letter of a name in the embedded record changed', async () => {
+    const edited = await withEditedAttachment(pdf, (json) => json.replace('Гүлнұр', 'Гүлнар'));
+    expect(detach(edited, 'certificate.json').toString('utf8')).toContain('Гүлнар');
+
+    const result = await uploadJson(registry, edited);
+    expect(result).toEqual({
+      verdict: 'invalid',
+      cause: 'record_mismatch',
+      message: 'The certificate data in the file does not match its signed code: it was altered',
+      checkedAt: registry.clock.now().toISOString(),
+    });
+  });
+
+  it('is invalid when the embedded token was forged', async () => {
+    const edited = await withEditedAttachment(pdf, (json) => {
+      const file = JSON.parse(json);
+      const token = file.token as string;
+      const flipped = token.slice(0, 150) + (token[150] === 'A' ? 'B' : 'A') + token.slice(151);
+      return JSON.stringify({ ...file, token: flipped });
+    });
+    const result = await uploadJson(registry, edited);
+    expect(result).toMatchObject({ verdict: 'invalid', cause: 'signature' });
+    expect(result.record).toBeUndefined();
+  });
+
+  it('gives the revocation and the record of a revoked certificate', async () => {
+    const revoked = await issue(registry);
+    const revokedPdf = await download(registry, revoked.id, 'pdf');
+    await postRevoke(registry, revoked.id, { reason: 'guardianship_terminated' });
+
+    const result = await uploadJson(registry, revokedPdf);
+    expect(result).toMatchObject({
+      verdict: 'revoked',
+      revocation: { reason: 'guardianship_terminated' },
+      record: { matches: true, serial: revoked.serial },
+    });
+  });
+
+  it('is invalid (format) for a PDF without the attachment, or one that cannot be read', async () => {
+    const blank = await PDFDocument.create();
+    blank.addPage();
+    const cases: [Uint8Array, string][] = [
+      [await blank.save(), 'the PDF carries no usable certificate.json'],
+      [new TextEncoder().encode('%PDF-1.7\nnot really'), 'the PDF cannot be read'],
+      [
+        await withEditedAttachment(pdf, () => '{"v":1}'),
+        'certificate.json: not a version 1 certificate file',
+      ],
+    ];
+    for (const [file, why] of cases) {
+      expect(await uploadJson(registry, file)).toEqual({
+        verdict: 'invalid',
+        cause: 'format',
+        message: `Not a certificate of this registry: ${why}`,
+        checkedAt: registry.clock.now().toISOString(),
+      });
+    }
+  });
+
+  it('refuses what is neither a PDF nor a photo with 415, naming the field', async () => {
+    const gif = new TextEncoder().encode('GIF89a and then some');
+    for (const file of [gif, crypto.getRandomValues(new Uint8Array(3000))]) {
+      await expectError(await upload(registry, file), {
+        status: 415,
+        code: 'unsupported_media_type',
+        field: 'file',
+        message: 'file: expected a PDF certificate or a PNG or JPEG photo of it',
+      });
+    }
+
+    const json = await registry.request('/api/v1/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ file: 'x' }),
+    });
+    await expectError(json, {
+      status: 415,
+      code: 'unsupported_media_type',
+      field: 'file',
+      message: 'file: send the certificate PDF as multipart/form-data in the field "file"',
+    });
+  });
+
+  it('refuses an empty, a missing or a text file, and unknown fields, with 400', async () => {
+    const cases: [Response, string, string][] = [
+      [await upload(registry, new Uint8Array(0)), 'file', 'file: is empty'],
+      [await upload(registry, pdf, { field: 'document' }), 'document', 'document: unknown field'],
+      [await upload(registry, 'a text'), 'file', 'file: expected a file'],
+      [await upload(registry, pdf, { extra: { note: 'x' } }), 'note', 'note: unknown field'],
+    ];
+    for (const [response, field, message] of cases) {
+      await expectError(response, { status: 400, code: 'validation_failed', field, message });
+    }
+  });
+
+  it('refuses a file over 8 MB with 413 before reading it', async () => {
+    const huge = new Uint8Array(8 * 1024 * 1024 + 20 * 1024);
+    huge.set(new TextEncoder().encode('%PDF-1.7\n'));
+    await expectError(await upload(registry, huge), {
+      status: 413,
+      code: 'payload_too_large',
+      field: 'file',
+      message: 'file: expected a file of at most 8 MB',
+    });
+  });
+});
+
+describe('verifying an uploaded photo of a certificate', () => {
+  let registry: TestRegistry;
+  let certificate: CertificateJson;
+
+  beforeAll(async () => {
+    registry = await startTestRegistry(databaseTargets[0] as (typeof databaseTargets)[number]);
+    certificate = await issue(registry);
+  });
+  afterAll(async () => {
+    await registry?.close();
+  });
+
+  it('reads the QR of a PNG screenshot and gives the verdict, without a record', async () => {
+    const png = await download(registry, certificate.id, 'png');
+    const result = await uploadJson(registry, png);
+
+    expect(result).toMatchObject({ verdict: 'valid', certificate: { id: certificate.id } });
+    expect(result.record).toBeUndefined();
+  });
+
+  it('reads the QR of a JPEG that poppler rendered from the PDF', async () => {
+    const pdf = await download(registry, certificate.id, 'pdf');
+    const result = await uploadJson(registry, jpegOf(pdf));
+    expect(result).toMatchObject({ verdict: 'valid', certificate: { serial: certificate.serial } });
+  });
+
+  it('says when no QR can be read, with 422', async () => {
+    const blank = encodePng({
+      width: 400,
+      height: 300,
+      channels: 4,
+      depth: 8,
+      data: new Uint8Array(400 * 300 * 4).fill(255),
+    });
+    await expectError(await upload(registry, blank), {
+      status: 422,
+      code: 'qr_unreadable',
+      field: 'file',
+      message: /^file: no QR code could be read in the image/,
+    });
+  });
+
+  it('refuses a PNG of more than 40 megapixels with 413 before decoding it', async () => {
+    const header = new Uint8Array(64);
+    header.set([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]);
+    new DataView(header.buffer).setUint32(16, 10_000);
+    new DataView(header.buffer).setUint32(20, 5_000);
+    await expectError(await upload(registry, header), {
+      status: 413,
+      code: 'payload_too_large',
+      field: 'file',
+      message: 'file: expected a photo of at most 40 megapixels',
+    });
+  });
+
+  it('is invalid (format) for a QR leading to another site or an image that cannot be read', async () => {
+    const foreign = await qrPng(`https://evil.example/V/${tokenOf(certificate.verifyUrl)}`);
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const cases: [Uint8Array, string][] = [
+      [foreign, 'the QR code leads to another site'],
+      [broken, 'the image cannot be read'],
+    ];
+    for (const [file, why] of cases) {
+      expect(await uploadJson(registry, file)).toMatchObject({
+        verdict: 'invalid',
+        cause: 'format',
+        message: `Not a certificate of this registry: ${why}`,
+      });
+    }
+  });
+});
