@@ -9,7 +9,7 @@ import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
-import { Keyring } from './services/keyring.js';
+import { Keyring, type KeySnapshot } from './services/keyring.js';
 import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
 import { VerificationService } from './services/verification.js';
@@ -39,6 +39,8 @@ export interface RegistryDeps {
   demo?: boolean;
   /** Whether a demo persona's EDS key file was written (Node); see DemoPersonaDirectory. */
   demoEdsKeyFileExists?: (personaKey: string) => Promise<boolean>;
+  /** Keys read by an earlier request of this Worker isolate; Node keeps its own. */
+  keySnapshot?: KeySnapshot;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface RegistryDeps {
  */
 export function createRegistry(deps: RegistryDeps) {
   const store = new RegistryStore(deps.db);
-  const keyring = new Keyring(store, deps.clock);
+  const keyring = new Keyring(store, deps.clock, deps.keySnapshot);
   const issuance = new IssuanceService({ ...deps, store });
   const applications = createApplications({ ...deps, store, issuance });
 

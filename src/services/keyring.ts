@@ -17,17 +17,25 @@ export interface VerificationKey {
 const RELOAD_INTERVAL_MS = 5_000;
 
 /**
+ * The keys last read from the registry. On Node one Keyring holds its own; on Workers, where
+ * services live for one request, the isolate keeps one snapshot that every request's Keyring
+ * shares, so a signature can still be checked while the database is unreachable.
+ */
+export class KeySnapshot {
+  byHint = new Map<string, VerificationKey[]>();
+  loadedAt = Number.NEGATIVE_INFINITY;
+}
+
+/**
  * The public keys verification trusts, held in memory and indexed by the 8-byte hint that tokens
  * carry. Keys that are not strictly valid Ed25519 points (small order, non-canonical) are never
  * trusted, whatever the database says.
  */
 export class Keyring {
-  #byHint = new Map<string, VerificationKey[]>();
-  #loadedAt = Number.NEGATIVE_INFINITY;
-
   constructor(
     private readonly store: RegistryStore,
     private readonly clock: Clock,
+    private readonly snapshot: KeySnapshot = new KeySnapshot(),
   ) {}
 
   async reload(): Promise<void> {
@@ -38,19 +46,19 @@ export class Keyring {
       if (!key) continue;
       byHint.set(key.kidHint, [...(byHint.get(key.kidHint) ?? []), key]);
     }
-    this.#byHint = byHint;
-    this.#loadedAt = this.clock.now().getTime();
+    this.snapshot.byHint = byHint;
+    this.snapshot.loadedAt = this.clock.now().getTime();
   }
 
   /** Keys whose kid starts with the hint; reloads once when none is known (a key just added). */
   async byHint(hint: string): Promise<VerificationKey[]> {
-    const known = this.#byHint.get(hint);
+    const known = this.snapshot.byHint.get(hint);
     if (known) return known;
 
-    if (this.clock.now().getTime() - this.#loadedAt >= RELOAD_INTERVAL_MS) {
+    if (this.clock.now().getTime() - this.snapshot.loadedAt >= RELOAD_INTERVAL_MS) {
       await this.reload();
     }
-    return this.#byHint.get(hint) ?? [];
+    return this.snapshot.byHint.get(hint) ?? [];
   }
 }
 

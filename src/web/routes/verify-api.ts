@@ -6,6 +6,7 @@ import type { AppServices } from '../services.js';
 export function verifyApiRoute(services: AppServices) {
   return new Hono<AppEnv>().get('/api/v1/verify/:token', async (c) => {
     const result = await services.verification.verify(c.req.param('token'));
+    c.set('verification', result);
     services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
     c.header('Cache-Control', 'no-store');
     return c.json(result);
