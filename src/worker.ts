@@ -87,11 +87,11 @@ export default {
     const shared = await isolate;
 
     // A connection per request; `connect_timeout` keeps a dead database from holding the
-    // request for postgres.js's default 30 s.
+    // request for postgres.js's default 30 s (Hyperdrive itself is in the same data center).
     const client = postgres(env.HYPERDRIVE.connectionString, {
       max: 5,
       fetch_types: false,
-      connect_timeout: 5,
+      connect_timeout: 3,
       onnotice: () => {},
     });
     const db = drizzle(client, { schema }) as unknown as Database;

@@ -16,6 +16,8 @@ export interface WranglerDevOptions {
   vars?: Record<string, string>;
   /** Forward wrangler's output (`npm run start:edge`); tests keep it for failure messages. */
   inheritOutput?: boolean;
+  /** wrangler's own `--log-level`; `log` shows the Worker's log lines too. Default `warn`. */
+  logLevel?: 'log' | 'warn' | 'error';
   /** How long to wait for the first healthy answer. */
   readyTimeoutMs?: number;
 }
@@ -52,7 +54,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     join(options.stateDir, 'wrangler-state'),
     '--show-interactive-dev-session=false',
     '--log-level',
-    'warn',
+    options.logLevel ?? 'warn',
   ];
   for (const [name, value] of Object.entries(options.vars ?? {})) {
     args.push('--var', `${name}:${value}`);

@@ -39,6 +39,8 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Анықтама әлі күшіне енген жоқ',
       invalid: 'Анықтама жарамсыз немесе жалған',
       not_found: 'Тізілімде мұндай анықтама жоқ',
+      status_unavailable:
+        'Қолтаңба түпнұсқа, бірақ тізілім қазір жауап бермейді: анықтаманың күшін кейінірек тексеріңіз',
     },
     cause: {
       format: 'Бұл код осы тізілімнің анықтамасы емес.',
@@ -84,6 +86,8 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Справка ещё не вступила в силу',
       invalid: 'Справка недействительна или поддельна',
       not_found: 'Такой справки нет в реестре',
+      status_unavailable:
+        'Подпись подлинная, но реестр сейчас недоступен: проверьте действие справки позже',
     },
     cause: {
       format: 'Этот код не является справкой этого реестра.',
@@ -128,6 +132,8 @@ export const CATALOG: Record<Language, Catalog> = {
       not_yet_valid: 'Not valid yet',
       invalid: 'Invalid or forged',
       not_found: 'Not in the registry',
+      status_unavailable:
+        'The signature is authentic, but the registry cannot be reached: check the status again shortly',
     },
     cause: {
       format: 'This code is not a certificate of this registry.',

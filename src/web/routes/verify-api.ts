@@ -9,6 +9,8 @@ export function verifyApiRoute(services: AppServices) {
     c.set('verification', result);
     services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
     c.header('Cache-Control', 'no-store');
+    // Still a verdict (200), but a client may be told when asking again is worth it.
+    if (result.verdict === 'status_unavailable') c.header('Retry-After', '5');
     return c.json(result);
   });
 }
