@@ -122,7 +122,12 @@ export default {
     });
 
     const app = createApp(services, {
-      staticAssets: (c) => env.ASSETS.fetch(c.req.raw),
+      // A path that is no asset goes on to the JSON 404, as with serveStatic on Node.
+      staticAssets: async (c, next) => {
+        const asset = await env.ASSETS.fetch(c.req.raw);
+        if (asset.status === 404) return next();
+        return asset;
+      },
       edgeCache: shared.edgeCache.middleware(clock.clock, ctx),
     });
     const response = await app.fetch(request, env, ctx);
