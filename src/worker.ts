@@ -37,6 +37,8 @@ export interface WorkerEnv {
   SMS_GATEWAY_TOKEN?: string;
   OTP_SECRET?: string;
   LOG_LEVEL?: string;
+  /** `off` answers every verification from the database (the benchmark's cold figures). */
+  EDGE_CACHE?: string;
   /** `controllable` (tests under `wrangler dev`, demo mode only): see worker/dev-clock.ts. */
   DEV_CLOCK?: string;
 }
@@ -128,7 +130,8 @@ export default {
         if (asset.status === 404) return next();
         return asset;
       },
-      edgeCache: shared.edgeCache.middleware(clock.clock, ctx),
+      edgeCache:
+        env.EDGE_CACHE === 'off' ? undefined : shared.edgeCache.middleware(clock.clock, ctx),
     });
     const response = await app.fetch(request, env, ctx);
     ctx.waitUntil(afterResponse(submitted, processor, services.verificationLog, client));
