@@ -21,6 +21,7 @@ async function main() {
     connectionString: edge.connectionString,
     stateDir: join(config.dataDir, 'edge'),
     inheritOutput: true,
+    logLevel: 'log',
   });
 
   console.log(
