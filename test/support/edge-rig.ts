@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { type EdgeDev, prepareEdgeDev } from '../../src/edge-dev/prepare.js';
 import { startWranglerDev, type WranglerDev } from '../../src/edge-dev/wrangler-dev.js';
 import { type Booted, bootNode } from '../../src/node/boot.js';
+import { freshFetch } from './fresh-fetch.js';
 import { TcpProxy } from './tcp-proxy.js';
 
 /**
@@ -84,13 +85,17 @@ export async function startEdgeRig(basePort: number) {
     databaseKind: server ? 'postgres' : 'pglite',
     /** Moves the Worker's clock forward. */
     async advanceClock(ms: number): Promise<void> {
-      const response = await fetch(`${worker.url}/api/v1/dev/clock`, {
+      const response = await freshFetch(`${worker.url}/api/v1/dev/clock`, {
         method: 'POST',
         body: JSON.stringify({ advanceMs: ms }),
       });
       if (!response.ok) throw new Error(`dev clock: ${response.status}`);
     },
-    fetch: (path: string, init?: RequestInit) => fetch(`${worker.url}${path}`, init),
+    /** A request to the Worker; a failed one carries the end of wrangler's output. */
+    fetch: (path: string, init?: RequestInit) =>
+      freshFetch(`${worker.url}${path}`, init).catch((error: unknown) => {
+        throw new Error(`${path}: ${String(error)}\n${worker.output().slice(-3000)}`);
+      }),
     output: () => worker.output(),
     close,
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationResult } from '../../src/services/verification-result.js';
+import { pdfText, readQrFromPng } from '../documents/decode.js';
 import { type EdgeRig, startEdgeRig } from '../support/edge-rig.js';
 import { guardianshipRequest } from '../support/requests.js';
 
@@ -109,6 +110,32 @@ describe('the Worker in workerd (wrangler dev)', () => {
     expect(response.status).toBe(404);
     const body = (await response.json()) as { error: { code: string } };
     expect(body.error.code).toBe('not_found');
+  });
+});
+
+describe('documents rendered in workerd (WebAssembly builds)', () => {
+  it('renders the PDF with its text layer and the PNG with a QR that opens the verify URL', async () => {
+    const response = await issue();
+    const { id, verifyUrl } = (await response.json()) as { id: string; verifyUrl: string };
+
+    const pdf = await rig.fetch(`/api/v1/certificates/${id}/document.pdf`, { headers: ASTANA });
+    expect(pdf.status, rig.output().slice(-2000)).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('Қорғаншылық туралы анықтама');
+    expect(text).toContain('Әбілқасымова Гүлнұр Серікқызы');
+
+    const png = await rig.fetch(`/api/v1/certificates/${id}/document.png`, { headers: ASTANA });
+    expect(png.status).toBe(200);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(readQrFromPng(new Uint8Array(await png.arrayBuffer()))).toBe(verifyUrl);
+  }, 60_000);
+
+  it('gives another provider the same 404 as an unknown id', async () => {
+    const { id } = await issued();
+    const pdf = await rig.fetch(`/api/v1/certificates/${id}/document.pdf`, { headers: ALMATY });
+    expect(pdf.status).toBe(404);
+    expect(((await pdf.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 });
 
