@@ -18,6 +18,7 @@ import type { IssuanceService } from '../src/services/issuance.js';
 import { generateProviderKey, type ProviderKeyMaterial } from '../src/signer/key-material.js';
 import type { DatabaseHandle } from '../src/store/database.js';
 import { openDatabase } from '../src/store/open-node.js';
+import { edgeFigures } from './edge.js';
 import { load } from './http-load.js';
 import { fmt, median, percentile } from './stats.js';
 import { statusListFigures } from './status-list.js';
@@ -113,7 +114,9 @@ async function main() {
   lines.push(...(await transparencyLogFigures(() => postgresDatabase('log'))));
   lines.push(...(await statusListFigures()));
 
-  // 6. Memory.
+  lines.push(...(await edgeFigures())); // 6. The Worker in workerd beside Node (bench/edge.ts).
+
+  // 7. Memory.
   lines.push(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
 
   await booted.close();

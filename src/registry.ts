@@ -11,7 +11,7 @@ import { DocumentVerificationService } from './services/document-verification.js
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
 import { IssuanceService } from './services/issuance.js';
 import { KeyLifecycleService } from './services/key-lifecycle.js';
-import { Keyring } from './services/keyring.js';
+import { Keyring, type KeySnapshot } from './services/keyring.js';
 import { logOrigin } from './services/log-checkpoints.js';
 import { createLogServices } from './services/log-services.js';
 import { ReceiptService } from './services/receipts.js';
@@ -51,6 +51,8 @@ export interface RegistryDeps {
   demo?: boolean;
   /** Whether a demo persona's EDS key file was written (Node); see DemoPersonaDirectory. */
   demoEdsKeyFileExists?: (personaKey: string) => Promise<boolean>;
+  /** Keys read by an earlier request of this Worker isolate; Node keeps its own. */
+  keySnapshot?: KeySnapshot;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface RegistryDeps {
  */
 export function createRegistry(deps: RegistryDeps) {
   const store = new RegistryStore(deps.db);
-  const keyring = new Keyring(store, deps.clock);
+  const keyring = new Keyring(store, deps.clock, deps.keySnapshot);
   const issuance = new IssuanceService({ ...deps, store });
   const applications = createApplications({ ...deps, store, issuance });
 

@@ -16,4 +16,5 @@ export {
   type QrSymbol,
   QUIET_ZONE,
 } from './qr.js';
+export { receiptPdfRenderer } from './receipt-pdf.js';
 export type { CertificateView } from './view.js';

@@ -1,8 +1,6 @@
 import type { Config } from '../config.js';
-import { localDay } from '../domain/calendar.js';
-import { FixtureGateway } from '../gateway/fixture-gateway.js';
 import type { StateGateway } from '../gateway/gateway.js';
-import { createHttpGateway } from '../gateway/http-gateway.js';
+import { selectGateway } from '../gateway/select-gateway.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 
@@ -12,12 +10,5 @@ export async function nodeGateway(
   clock: Clock,
   logger: Logger,
 ): Promise<StateGateway> {
-  if (config.gateway) {
-    return createHttpGateway(
-      { baseUrl: config.gateway.url, token: config.gateway.token },
-      { clock, logger },
-    );
-  }
-  if (!config.demo) throw new Error('GATEWAY_URL and GATEWAY_TOKEN are required outside demo mode');
-  return FixtureGateway.demo(localDay(clock.now()));
+  return selectGateway(config, clock, logger);
 }

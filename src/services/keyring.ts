@@ -25,19 +25,28 @@ const RELOAD_INTERVAL_MS = 5_000;
 const STATUS_TTL_MS = 5_000;
 
 /**
+ * The keys last read from the registry. On Node one Keyring holds its own; on Workers, where
+ * services live for one request, the isolate keeps one snapshot that every request's Keyring
+ * shares, so a signature can still be checked while the database is unreachable.
+ */
+export class KeySnapshot {
+  byHint = new Map<string, VerificationKey[]>();
+  byKid = new Map<string, VerificationKey>();
+  loadedAt = Number.NEGATIVE_INFINITY;
+}
+
+/**
  * The public keys verification trusts, held in memory and indexed by the 8-byte hint that tokens
  * carry. Keys that are not strictly valid Ed25519 points (small order, non-canonical) are never
  * trusted, whatever the database says.
  */
 export class Keyring {
-  #byHint = new Map<string, VerificationKey[]>();
-  #byKid = new Map<string, VerificationKey>();
-  #loadedAt = Number.NEGATIVE_INFINITY;
   #reloading: Promise<void> | undefined;
 
   constructor(
     private readonly store: RegistryStore,
     private readonly clock: Clock,
+    private readonly snapshot: KeySnapshot = new KeySnapshot(),
   ) {}
 
   async reload(): Promise<void> {
@@ -50,26 +59,32 @@ export class Keyring {
       byHint.set(key.kidHint, [...(byHint.get(key.kidHint) ?? []), key]);
       byKid.set(key.kid, key);
     }
-    this.#byHint = byHint;
-    this.#byKid = byKid;
-    this.#loadedAt = this.clock.now().getTime();
+    this.snapshot.byHint = byHint;
+    this.snapshot.byKid = byKid;
+    this.snapshot.loadedAt = this.clock.now().getTime();
   }
 
   /** Keys whose kid starts with the hint; reloads once when none is known (a key just added). */
   async byHint(hint: string): Promise<VerificationKey[]> {
-    const known = this.#byHint.get(hint);
+    const known = this.snapshot.byHint.get(hint);
     if (known) return known;
 
-    if (this.clock.now().getTime() - this.#loadedAt >= RELOAD_INTERVAL_MS) {
+    if (this.clock.now().getTime() - this.snapshot.loadedAt >= RELOAD_INTERVAL_MS) {
       await this.refresh();
     }
-    return this.#byHint.get(hint) ?? [];
+    return this.snapshot.byHint.get(hint) ?? [];
   }
 
   /** The key as the registry describes it now (status, compromise), at most a few seconds old. */
   async current(kid: string): Promise<VerificationKey | undefined> {
-    if (this.clock.now().getTime() - this.#loadedAt >= STATUS_TTL_MS) await this.refresh();
-    return this.#byKid.get(kid);
+    if (this.clock.now().getTime() - this.snapshot.loadedAt >= STATUS_TTL_MS) {
+      // The registry unreachable: a key we know keeps the status last read, so a cached record
+      // still verifies; an unknown one cannot be judged and the error goes up.
+      await this.refresh().catch((error) => {
+        if (!this.snapshot.byKid.has(kid)) throw error;
+      });
+    }
+    return this.snapshot.byKid.get(kid);
   }
 
   /** One reload at a time, however many verifications find the ring stale together. */

@@ -8,6 +8,9 @@ export const VERDICTS = [
   'not_yet_valid',
   'invalid',
   'not_found',
+  // The signature is authentic, but the registry could not be asked whether the certificate is
+  // still in force (the database is unreachable): never to be read as valid.
+  'status_unavailable',
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 

@@ -7,6 +7,7 @@ import type { CertificateRecord } from '../domain/certificate.js';
 import { initials } from '../domain/names.js';
 import type { Clock } from '../runtime/clock.js';
 import type { CertificateRow, ProviderRow, RegistryStore } from '../store/registry-store.js';
+import { isUnavailableError } from '../store/unavailable.js';
 import type { Keyring, VerificationKey } from './keyring.js';
 import type { LogPositions } from './log-position.js';
 import type {
@@ -108,8 +109,21 @@ export class VerificationService {
       );
     }
 
-    // 3. The registry record the token binds to, byte for byte.
-    const cached = await this.row(token.certificateId, now);
+    // 3. The registry record the token binds to, byte for byte. Unreachable, the answer says
+    // the signature holds and the status is unknown: never valid.
+    let cached: CachedRow | undefined;
+    try {
+      cached = await this.row(token.certificateId, now);
+    } catch (error) {
+      if (!isUnavailableError(error)) throw error;
+      return {
+        verdict: 'status_unavailable',
+        message:
+          'The signature is authentic, but the registry cannot be reached to confirm the ' +
+          'certificate is still in force; check again shortly',
+        checkedAt,
+      };
+    }
     if (!cached) {
       return {
         verdict: 'not_found',

@@ -21,8 +21,13 @@ export interface OpenOptions {
   maxConnections?: number;
 }
 
+/** A handle of the Node entry; `pglite` is the embedded instance, for serving it on a socket. */
+export interface NodeDatabaseHandle extends DatabaseHandle {
+  pglite?: PGlite;
+}
+
 /** Opens the database for the Node entry and applies pending migrations. */
-export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+export async function openDatabase(options: OpenOptions): Promise<NodeDatabaseHandle> {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
       max: options.maxConnections ?? 10,
@@ -42,5 +47,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const client = dataPath ? new PGlite(dataPath) : new PGlite();
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    pglite: client,
+    close: () => client.close(),
+  };
 }

@@ -29,6 +29,8 @@ import type { AppServices } from './services.js';
 export interface AppOptions {
   /** Serves `public/`: node-server's serveStatic on Node, the assets binding on Workers. */
   staticAssets?: MiddlewareHandler;
+  /** Answers verification from an edge cache before the routes run (Workers). */
+  edgeCache?: MiddlewareHandler<AppEnv>;
 }
 
 /** The whole HTTP surface, the same on Node and on Workers. */
@@ -41,6 +43,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
     await next();
   });
   app.use(securityHeaders);
+  if (options.edgeCache) app.use(options.edgeCache);
 
   app.route('/', healthRoute(services));
   app.route('/', jwksRoute(services));

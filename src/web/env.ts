@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import type { VerificationResult } from '../services/verification-result.js';
 
 /** The officer a bearer token resolved to. */
 export interface Officer {
@@ -20,5 +21,7 @@ export interface AppEnv {
     logger: Logger;
     officer: Officer;
     citizen: Citizen;
+    /** The verdict a verify route answered; the edge cache reads it. */
+    verification: VerificationResult;
   };
 }

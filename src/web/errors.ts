@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS } from '../domain/error-status.js';
 import { AppError, type ErrorCode } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
+import { isUnavailableError } from '../store/unavailable.js';
 import type { AppEnv } from './env.js';
 
 /** The one error body of the API: `{ error: { code, message, field? }, requestId }`. */
@@ -24,24 +25,6 @@ function fromHttpException(error: HTTPException): AppError {
   return new AppError('validation_failed', error.message || 'The request is not valid');
 }
 
-/** Looks like a connection failure of the database or another dependency. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  const text = String((error as { message?: unknown })?.message ?? '');
-  return (
-    code === 'ECONNREFUSED' ||
-    code === 'ECONNRESET' ||
-    code === 'ETIMEDOUT' ||
-    code === 'CONNECTION_CLOSED' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === 'CONNECTION_ENDED' ||
-    code === 'CONNECTION_DESTROYED' ||
-    code === '57P03' ||
-    /connect(ion)? (refused|terminated|timeout)/i.test(text) ||
-    /PGlite is closed/i.test(text)
-  );
-}
-
 /**
  * The one place that turns errors into HTTP. AppErrors keep their code and message; anything
  * else is logged with the request id and answered without internals (no stack, no SQL).
@@ -55,7 +38,7 @@ export function errorResponder(logger: Logger) {
       appError = error;
     } else if (error instanceof HTTPException) {
       appError = fromHttpException(error);
-    } else if (isUnavailable(error)) {
+    } else if (isUnavailableError(error)) {
       logger.error('dependency_unavailable', { requestId, error: describe(error) });
       appError = new AppError('service_unavailable', 'The registry is temporarily unavailable');
     } else {

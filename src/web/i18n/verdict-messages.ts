@@ -41,6 +41,8 @@ export const CATALOG: Record<Language, Catalog> = {
       invalid: 'Анықтама жарамсыз немесе жалған',
       not_found: 'Тізілімде мұндай анықтама жоқ',
       suspended: 'Анықтаманың күші уақытша тоқтатылды',
+      status_unavailable:
+        'Қолтаңба түпнұсқа, бірақ тізілім қазір жауап бермейді: анықтаманың күшін кейінірек тексеріңіз',
     },
     cause: {
       format: 'Бұл код осы тізілімнің анықтамасы емес.',
@@ -92,6 +94,8 @@ export const CATALOG: Record<Language, Catalog> = {
       invalid: 'Справка недействительна или поддельна',
       not_found: 'Такой справки нет в реестре',
       suspended: 'Действие справки приостановлено',
+      status_unavailable:
+        'Подпись подлинная, но реестр сейчас недоступен: проверьте действие справки позже',
     },
     cause: {
       format: 'Этот код не является справкой этого реестра.',
@@ -142,6 +146,8 @@ export const CATALOG: Record<Language, Catalog> = {
       invalid: 'Invalid or forged',
       not_found: 'Not in the registry',
       suspended: 'Suspended',
+      status_unavailable:
+        'The signature is authentic, but the registry cannot be reached: check the status again shortly',
     },
     cause: {
       format: 'This code is not a certificate of this registry.',

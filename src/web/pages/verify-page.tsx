@@ -16,6 +16,7 @@ const ICON: Record<Verdict, string> = {
   not_yet_valid: '⏳',
   invalid: '✖',
   not_found: '?',
+  status_unavailable: '…',
 };
 
 const almatyTime = new Intl.DateTimeFormat('ru-RU', {

@@ -6,8 +6,11 @@ import type { AppServices } from '../services.js';
 export function verifyApiRoute(services: AppServices) {
   return new Hono<AppEnv>().get('/api/v1/verify/:token', async (c) => {
     const result = await services.verification.verify(c.req.param('token'));
+    c.set('verification', result);
     services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
     c.header('Cache-Control', 'no-store');
+    // Still a verdict (200), but a client may be told when asking again is worth it.
+    if (result.verdict === 'status_unavailable') c.header('Retry-After', '5');
     return c.json(result);
   });
 }

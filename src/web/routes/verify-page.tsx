@@ -14,6 +14,8 @@ export function verifyPageRoute(services: AppServices) {
   for (const prefix of ['/v', '/V']) {
     app.get(`${prefix}/:token`, async (c) => {
       const result = await services.verification.verify(c.req.param('token'));
+      c.set('verification', result);
+      c.set('verification', result);
       services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
       const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
 

@@ -1,0 +1,161 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { isCertificateId } from '../crypto/certificate-id.js';
+import { parseToken } from '../crypto/token.js';
+import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
+import type { Clock } from '../runtime/clock.js';
+import type { VerificationResult } from '../services/verification-result.js';
+import type { AppEnv } from '../web/env.js';
+import { LANGUAGES, pickLanguage } from '../web/i18n/verdict-messages.js';
+
+/**
+ * How long an answer about a certificate that is still in force may be served from an edge data
+ * center: the bound on how late a revocation shows where it was not made. The data center that
+ * handles the revocation purges at once; the Cache API cannot purge the others.
+ */
+export const EDGE_TTL_MS = 30_000;
+
+/** Revoked and expired are final: nothing makes such a certificate valid again. */
+const FINAL_TTL_MS = 3_600_000;
+
+/** The part of the Cache API this uses; a Map-backed stand-in serves the Node tests. */
+export interface EdgeCacheStore {
+  match(key: string): Promise<Response | undefined>;
+  put(key: string, response: Response): Promise<void>;
+  delete(key: string): Promise<boolean>;
+}
+
+const EXPIRES = 'x-edge-expires';
+const TOKEN = 'x-edge-token';
+const KEY_BASE = 'https://edge-cache.registry.invalid/verify';
+
+/**
+ * Caches verification answers (the JSON API and the page) per certificate at the edge: one QR is
+ * scanned many times. Only answers whose signature and registry record checked out are kept,
+ * under the certificate id, and served only for the very token that produced them, so a forged
+ * token can neither fill nor read the entry. Freshness is judged by the injected clock.
+ */
+export class EdgeVerifyCache {
+  constructor(
+    private readonly open: () => Promise<EdgeCacheStore> = () => caches.open('verify'),
+    private readonly ttlMs = EDGE_TTL_MS,
+  ) {}
+
+  /** The Hono middleware: answers from the cache, fills it, purges on revocation. */
+  middleware(
+    clock: Clock,
+    ctx?: { waitUntil(p: Promise<unknown>): void },
+  ): MiddlewareHandler<AppEnv> {
+    return async (c, next) => {
+      const revoked = revokePath(c);
+      if (revoked) {
+        await next();
+        if (c.res.status === 200) await this.purge(revoked);
+        return;
+      }
+
+      const target = verifyTarget(c);
+      if (!target) return next();
+
+      const cache = await this.open();
+      const hit = await cache.match(target.key);
+      const now = clock.now().getTime();
+      if (
+        hit &&
+        hit.headers.get(TOKEN) === target.token &&
+        Number(hit.headers.get(EXPIRES)) > now
+      ) {
+        return served(hit, 'HIT');
+      }
+
+      await next();
+      const result = c.get('verification');
+      const until = result && c.res.status === 200 ? this.cacheUntil(result, now) : undefined;
+      if (until) {
+        const stored = stamp(c.res.clone(), target.token, until, now);
+        const put = cache.put(target.key, stored);
+        if (ctx) ctx.waitUntil(put);
+        else await put;
+      }
+      c.res = served(c.res, 'MISS');
+    };
+  }
+
+  /** Drops every cached answer about a certificate in this data center. */
+  async purge(certificateId: string): Promise<void> {
+    const cache = await this.open();
+    await Promise.all(variants().map((v) => cache.delete(cacheKey(certificateId, v))));
+  }
+
+  /** Until when an answer may be reused: never past a change the calendar alone would make. */
+  private cacheUntil(result: VerificationResult, now: number): number | undefined {
+    const certificate = result.certificate;
+    if (!certificate) return undefined;
+    switch (result.verdict) {
+      case 'valid':
+        return Math.min(now + this.ttlMs, endOfLocalDay(certificate.validUntil).getTime() + 1);
+      case 'not_yet_valid':
+        return Math.min(now + this.ttlMs, startOfLocalDay(certificate.validFrom).getTime());
+      case 'revoked':
+      case 'expired':
+        return now + FINAL_TTL_MS;
+      default:
+        // Not found (a replica may lag behind the primary), invalid, or the registry was
+        // unreachable: always asked afresh.
+        return undefined;
+    }
+  }
+}
+
+interface Target {
+  key: string;
+  token: string;
+}
+
+function verifyTarget(c: Context<AppEnv>): Target | undefined {
+  if (c.req.method !== 'GET') return undefined;
+  const match = /^\/(api\/v1\/verify|v|V)\/([^/]+)$/.exec(c.req.path);
+  if (!match?.[1] || !match[2]) return undefined;
+
+  const token = decodeURIComponent(match[2]).trim().toUpperCase();
+  const parsed = parseToken(token);
+  if (!parsed.ok) return undefined;
+
+  const variant =
+    match[1] === 'api/v1/verify'
+      ? 'api'
+      : `page-${pickLanguage(c.req.query('lang'), c.req.header('accept-language'))}`;
+  return { key: cacheKey(parsed.token.certificateId, variant), token };
+}
+
+function revokePath(c: Context<AppEnv>): string | undefined {
+  if (c.req.method !== 'POST') return undefined;
+  const id = /^\/api\/v1\/certificates\/([^/]+)\/revoke$/.exec(c.req.path)?.[1];
+  return id && isCertificateId(id) ? id : undefined;
+}
+
+function variants(): string[] {
+  return ['api', ...LANGUAGES.map((l) => `page-${l}`)];
+}
+
+function cacheKey(certificateId: string, variant: string): string {
+  return `${KEY_BASE}/${certificateId}/${variant}`;
+}
+
+/** The stored copy: the Cache API drops it by itself once `max-age` has passed in real time. */
+function stamp(response: Response, token: string, until: number, now: number): Response {
+  const headers = new Headers(response.headers);
+  headers.set(EXPIRES, String(until));
+  headers.set(TOKEN, token);
+  headers.set('cache-control', `public, max-age=${Math.max(1, Math.ceil((until - now) / 1000))}`);
+  return new Response(response.body, { status: response.status, headers });
+}
+
+/** What the client gets: its own no-store, without the cache's bookkeeping. */
+function served(response: Response, state: 'HIT' | 'MISS'): Response {
+  const headers = new Headers(response.headers);
+  headers.delete(EXPIRES);
+  headers.delete(TOKEN);
+  headers.set('cache-control', 'no-store');
+  headers.set('x-edge-cache', state);
+  return new Response(response.body, { status: response.status, headers });
+}
