@@ -22,7 +22,7 @@ import {
   type TestRegistry,
 } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
-import { trusteeshipRequest } from '../support/requests.js';
+import { guardianshipRequest, trusteeshipRequest } from '../support/requests.js';
 import {
   type CertificateJson,
   expectError,
@@ -431,6 +431,18 @@ describe.each(databaseTargets)('the key lifecycle on $name', (target) => {
         ).json()) as { verdict: string }
       ).verdict;
     expect(await verifyThere()).toBe('valid');
+
+    // That instance's signer lacks the new key: issuing there is a coded 503, not a crash.
+    const issueThere = await other.app.request('http://localhost/api/v1/certificates', {
+      method: 'POST',
+      headers: asOfficer(ASTANA),
+      body: JSON.stringify(guardianshipRequest()),
+    });
+    await expectError(issueThere, {
+      status: 503,
+      code: 'service_unavailable',
+      message: 'No signing key is available for this provider',
+    });
 
     await post(`prv_astana/keys/${key.kid}/compromise`, { since: '2026-12-06T05:30:00Z' });
     clock.advance(5_000);

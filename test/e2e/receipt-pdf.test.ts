@@ -78,6 +78,16 @@ describe.each(databaseTargets)('receipt PDFs on $name', (target) => {
     const asked = await postReceiptPdf(registry, path, { accept: 'application/pdf' });
     expect(attachedNames(asked)).toEqual(['receipt.json']);
 
+    const named = await registry.request(path, {
+      method: 'POST',
+      headers: { accept: 'application/pdf' },
+    });
+    await named.arrayBuffer();
+    expect(named.headers.get('content-disposition')).toBe(
+      `attachment; filename="receipt-${certificate.serial}.pdf"`,
+    );
+    expect(named.headers.get('cache-control')).toBe('no-store');
+
     const json = await registry.request(path, {
       method: 'POST',
       headers: { accept: 'application/json, application/pdf' },

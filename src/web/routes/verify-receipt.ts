@@ -30,9 +30,9 @@ export function verifyReceiptRoute(services: AppServices) {
       words: receiptWords(receipt),
       verifierKey: services.transparencyLog.verifierKey,
     });
-    const serial = receipt.verification.certificate?.serial;
+    const name = receipt.verification.certificate?.serial ?? receipt.verification.verdict;
     c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="receipt-${serial ?? 'invalid'}.pdf"`);
+    c.header('Content-Disposition', `attachment; filename="receipt-${name}.pdf"`);
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   };
 
