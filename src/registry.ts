@@ -5,6 +5,7 @@ import { bytesToHex } from './crypto/bytes.js';
 import type { StateGateway } from './gateway/gateway.js';
 import type { Logger } from './logging/logger.js';
 import type { SmsSender } from './notifier/sms.js';
+import { createPublicPages } from './public-pages/public-pages.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
 import { type DocumentRenderer, DocumentService } from './services/documents.js';
@@ -13,6 +14,7 @@ import { Keyring } from './services/keyring.js';
 import { createLogServices } from './services/log-services.js';
 import { RevocationService } from './services/revocation.js';
 import { VerificationService } from './services/verification.js';
+import { VerificationLookup } from './services/verification-lookup.js';
 import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
 import { RegistryStore } from './store/registry-store.js';
@@ -72,6 +74,7 @@ export function createRegistry(deps: RegistryDeps) {
     store,
     issuance,
     verification,
+    verificationLookup: new VerificationLookup({ store, verification, clock: deps.clock }),
     revocation,
     documents: new DocumentService(deps.renderer, deps.publicUrl),
     sessions: new SessionService({ db: deps.db, clock: deps.clock, random: deps.random }),
@@ -79,6 +82,7 @@ export function createRegistry(deps: RegistryDeps) {
     applications: applications.services,
     verificationLog: applications.verificationLog,
     transparencyLog: log.transparencyLog,
+    publicPages: createPublicPages(deps),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

@@ -101,7 +101,10 @@ export default {
       submitted = true;
     });
 
-    const app = createApp(services, { staticAssets: (c) => env.ASSETS.fetch(c.req.raw) });
+    const app = createApp(services, {
+      staticAssets: (c) => env.ASSETS.fetch(c.req.raw),
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    });
     const response = await app.fetch(request, env, ctx);
     ctx.waitUntil(afterResponse(submitted, processor, services.verificationLog, client));
     return response;

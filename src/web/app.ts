@@ -1,7 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 import { errorResponder } from './errors.js';
+import { language } from './middleware/language.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { applicationRoutes } from './routes/application-routes.js';
@@ -14,16 +15,25 @@ import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
 import { jwksRoute } from './routes/jwks.js';
 import { logRoutes } from './routes/log-routes.js';
+import { mistakePageRoute } from './routes/mistake-page.js';
+import { mistakesApiRoute } from './routes/mistakes-api.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
+import { servicePageRoute } from './routes/service-page.js';
 import { verifyApiRoute } from './routes/verify-api.js';
+import { verifyLookupRoute } from './routes/verify-lookup.js';
 import { verifyPageRoute } from './routes/verify-page.js';
 import type { AppServices } from './services.js';
 
 export interface AppOptions {
   /** Serves `public/`: node-server's serveStatic on Node, the assets binding on Workers. */
   staticAssets?: MiddlewareHandler;
+  /**
+   * The caller's address as the runtime knows it (the socket on Node, `CF-Connecting-IP` on
+   * Workers), for in-memory rate limits and visitor pseudonyms only. Never logged or stored.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 /** The whole HTTP surface, the same on Node and on Workers. */
@@ -36,9 +46,15 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
     await next();
   });
   app.use(securityHeaders);
+  app.use(async (c, next) => {
+    c.set('clientAddress', options.clientAddress?.(c) ?? 'unknown');
+    await next();
+  });
+  app.use(language);
 
   app.route('/', healthRoute(services));
   app.route('/', jwksRoute(services));
+  app.route('/', verifyLookupRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
   app.route('/', logRoutes(services));
@@ -51,7 +67,10 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', applicationRoutes(services));
   app.route('/', reviewRoutes(services));
   app.route('/', devPersonasRoute(services));
-  app.route('/', homeRoute());
+  app.route('/', homeRoute(services));
+  app.route('/', servicePageRoute(services));
+  app.route('/', mistakesApiRoute(services));
+  app.route('/', mistakePageRoute(services));
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {

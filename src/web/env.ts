@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import type { Language } from './i18n/languages.js';
 
 /** The officer a bearer token resolved to. */
 export interface Officer {
@@ -20,5 +21,12 @@ export interface AppEnv {
     logger: Logger;
     officer: Officer;
     citizen: Citizen;
+    /** The page's language: `?lang=`, the remembered choice, or `Accept-Language`. */
+    lang: Language;
+    /**
+     * The caller's address as the runtime reports it, for rate limits and visitor pseudonyms
+     * only: never logged, never stored. `unknown` when the runtime gives none.
+     */
+    clientAddress: string;
   };
 }
