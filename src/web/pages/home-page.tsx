@@ -30,6 +30,7 @@ export function HomePage(props: {
       lang={props.lang}
       title={t('labels.title')}
       path={props.path}
+      scripts={['/js/front-door.js']}
       messages={['home', 'result', 'verdict', 'cause', 'reasons', 'labels', 'log']}
     >
       <h1>{t('labels.title')}</h1>

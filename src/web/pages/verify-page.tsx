@@ -141,7 +141,7 @@ export function reasonText(t: Translate, reason: string | undefined): string {
 /** Only this domain verifies certificates: a QR code that leads elsewhere is a fake (quishing). */
 export function Quishing(props: { t: Translate; domain: string }) {
   return (
-    <div class="warning quishing">
+    <div class="warning quishing" data-domain={props.domain}>
       <p>{props.t('labels.quishing')}</p>
       <p class="domain">{props.t('labels.domain', { domain: props.domain })}</p>
     </div>

@@ -112,6 +112,9 @@ export const en: Catalog = {
     lookupBadIin: 'IIN: exactly 12 digits.',
     busy: 'Too many attempts. Please try later.',
     needsJs: 'The camera and file upload need JavaScript.',
+    foreignLink:
+      'This QR code leads to another site: {{host}}. Only {{domain}} verifies certificates. ' +
+      'Do not enter anything there.',
   },
   result: {
     title: 'Result',
