@@ -10,6 +10,7 @@
  */
 import { verifyAsync } from '@noble/ed25519';
 import { fromBase64Url } from '../crypto/bytes.js';
+import { checkPublicKey } from '../crypto/ed25519.js';
 import { jwkThumbprint, kidHint } from '../crypto/jwk.js';
 import { type ParsedToken, parseToken } from '../crypto/token.js';
 
@@ -43,11 +44,24 @@ export async function checkTokenSignature(
 
   for (const key of candidates) {
     const publicKey = fromBase64Url(key.x, 'x');
-    if (await verifyAsync(token.signature, token.signingInput, publicKey, { zip215: false })) {
+    if (await verifyInPage(publicKey, token.signingInput, token.signature)) {
       return { outcome: 'authentic', token, kid: key.kid, provider: key.provider };
     }
   }
   return { outcome: 'signature', token };
+}
+
+/**
+ * Strict RFC 8032 verification in pure JS: the server's key check (canonical, not of small
+ * order), then @noble/ed25519 with `zip215: false`. Same verdicts as the server's verifyStrict.
+ */
+export async function verifyInPage(
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  if (signature.length !== 64 || !checkPublicKey(publicKey)) return false;
+  return verifyAsync(signature, message, publicKey, { zip215: false });
 }
 
 /** An Ed25519 JWK whose kid is its own thumbprint; anything else is ignored. */

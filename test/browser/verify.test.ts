@@ -39,7 +39,6 @@ async function upload(page: Page, name: string, mimeType: string, bytes: Uint8Ar
   await page.locator('#result .verdict').waitFor();
 }
 
-// biome-ignore lint/performance/useDomNodeTextContent: the tests read what a person sees.
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 
 describe('the front page verifies an uploaded certificate', () => {
