@@ -38,6 +38,14 @@ export interface BrowserApp {
  * The real app on a free loopback port (PGlite, the test clock and keys of startTestRegistry)
  * and one headless Chromium for the whole file, each test taking a fresh context.
  */
+/**
+ * Debian's Chromium, headless. launch() starts it on a fresh temporary user-data-dir and
+ * deletes that on close.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
 export async function startBrowserApp(
   options: Parameters<typeof startTestRegistry>[1] = {},
 ): Promise<BrowserApp> {
@@ -50,8 +58,7 @@ export async function startBrowserApp(
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
 
-  // launch() starts Chromium on a fresh temporary user-data-dir and deletes it on close.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
   return {

@@ -112,6 +112,28 @@ describe.each(databaseTargets)('lookup by serial and IIN on $name', (target) => 
     },
   );
 
+  it('answers the front page’s form without JavaScript with the verdict page', async () => {
+    const form = (fields: Record<string, string>) =>
+      registry.request('/lookup?lang=en', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+
+    const found = await form({ serial: certificate.serial, iin: request.guardian.iin });
+    expect(found.status).toBe(200);
+    const html = await found.text();
+    expect(html).toContain('verdict-valid');
+    expect(html).toContain(certificate.serial);
+    expect(html).not.toContain(request.guardian.iin);
+
+    const badIin = await form({ serial: certificate.serial, iin: '123' });
+    expect(badIin.status).toBe(400);
+    const page = await badIin.text();
+    expect(page).toContain('IIN: exactly 12 digits.');
+    expect(page).toContain(`value="${certificate.serial}"`);
+  });
+
   it('logs neither the serial’s IIN nor the IIN itself', () => {
     const logs = registry.logger.lines.join('\n');
     expect(logs).not.toContain(request.child.iin);
