@@ -96,6 +96,7 @@ describe.each(databaseTargets)('mistake reports on $name', (target) => {
   it.each([
     ['page', { ...good, page: 'https://elsewhere.example/' }, /^page: expected the page path/],
     ['page', { ...good, page: undefined }, /^page: is required/],
+    ['page', { ...good, page: '//elsewhere.example/x' }, /^page: expected the page path/],
     ['selected', { ...good, selected: '   ' }, /^selected: select the text/],
     ['selected', { ...good, selected: 'x'.repeat(1001) }, /^selected: /],
     ['comment', { ...good, comment: 'x'.repeat(1001) }, /^comment: /],
@@ -120,6 +121,12 @@ describe.each(databaseTargets)('mistake reports on $name', (target) => {
       await registry.request('/api/v1/mistakes', { method: 'POST', body: 'page=/' }),
       { status: 415, code: 'unsupported_media_type', message: /application\/json/ },
     );
+  });
+
+  it('keeps the no-JS form page on this site: another site becomes the front page', async () => {
+    const html = await (await registry.request('/report-mistake?page=%2F%2Fevil.example')).text();
+    expect(html).toContain('name="page" value="/"');
+    expect(html).not.toContain('evil.example');
   });
 
   it('stores the path only: no query, and never a verify token', () => {

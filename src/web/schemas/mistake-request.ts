@@ -7,7 +7,8 @@ export const mistakeRequest = z.strictObject({
     .string()
     .min(1)
     .max(2000)
-    .regex(/^\/[^\s]*$/, 'expected the page path, starting with /'),
+    // A path of this site: `//host` or `/\host` would name another site.
+    .regex(/^\/(?![/\\])\S*$/, 'expected the page path, starting with /'),
   selected: z.string().trim().min(1, 'select the text with the mistake').max(1000),
   comment: z.string().max(1000).optional(),
   lang: z.enum(LANGUAGES),
