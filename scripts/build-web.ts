@@ -32,6 +32,17 @@ async function main() {
     logLevel: 'warning',
   });
 
+  // The service worker must sit at the root to serve `/`; it imports nothing.
+  await build({
+    entryPoints: [join(root, 'src/browser/sw.ts')],
+    outfile: join(root, 'public/sw.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+  });
+
   // pdf.js renders the first page of an uploaded PDF when the server cannot read it.
   const vendor = join(root, 'public/vendor/pdfjs');
   await mkdir(vendor, { recursive: true });

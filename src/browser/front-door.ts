@@ -4,19 +4,21 @@
  * were fetched), and the registry status, fetched from `/api/v1/verify/<token>`.
  */
 import { KeyStore } from './keys.js';
-import { pageMessages } from './messages.js';
+import { frontDoorMessages } from './messages.js';
 import { askServerAboutPdf, decodePdfFile } from './pdf-file.js';
 import { decodeImageFile } from './qr-image.js';
 import { renderResult, type StatusAnswer } from './result-view.js';
 import { startCamera } from './scan-camera.js';
 import { checkTokenSignature, readVerifyLink, type SignatureCheck } from './token-check.js';
 
-const { lang, t } = pageMessages();
+const { lang, t } = await frontDoorMessages();
 const keys = new KeyStore();
 const domain = document.querySelector('.quishing')?.getAttribute('data-domain') ?? location.host;
 const resultBox = document.getElementById('result') as HTMLElement;
 
 keys.prefetch();
+// Lets the page open again without a network (sw.ts); the page works without it too.
+navigator.serviceWorker?.register('/sw.js', { scope: '/' }).catch(() => {});
 for (const section of document.querySelectorAll<HTMLElement>('.js-only')) section.hidden = false;
 
 /** Asks the registry for the status; undefined when it cannot be reached (offline). */

@@ -21,3 +21,18 @@ export function pageMessages(doc: Document = document): { lang: Language; t: Tra
   );
   return { lang, t: i18n.getFixedT(lang) as unknown as Translate };
 }
+
+/**
+ * The page's messages together with the front page's sections, fetched from
+ * `/i18n/<lang>.json` (kept by the service worker for offline use).
+ */
+export async function frontDoorMessages(): Promise<{ lang: Language; t: Translate }> {
+  const { lang } = pageMessages();
+  const meta = document.querySelector('meta[name="page-messages"]');
+  const inline = JSON.parse(meta?.getAttribute('content') ?? '{}') as { catalog?: Catalog };
+  const response = await fetch(`/i18n/${lang}.json`);
+  const fetched = (await response.json()) as { catalog?: Partial<Catalog> };
+  const catalog = { ...inline.catalog, ...fetched.catalog } as Catalog;
+  const i18n = createI18n({ [lang]: catalog } as Partial<Record<Language, Catalog>>, lang);
+  return { lang, t: i18n.getFixedT(lang) as unknown as Translate };
+}

@@ -17,6 +17,7 @@ import { jwksRoute } from './routes/jwks.js';
 import { logRoutes } from './routes/log-routes.js';
 import { mistakePageRoute } from './routes/mistake-page.js';
 import { mistakesApiRoute } from './routes/mistakes-api.js';
+import { pageMessagesRoute } from './routes/page-messages.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
@@ -71,6 +72,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', servicePageRoute(services));
   app.route('/', mistakesApiRoute(services));
   app.route('/', mistakePageRoute(services));
+  app.route('/', pageMessagesRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {

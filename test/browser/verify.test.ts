@@ -133,6 +133,22 @@ describe('the front page verifies an uploaded certificate', () => {
     await expect(text(page, '#result .verdict-text')).resolves.toBe('Authentic and valid');
     expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   });
+  it('opens again without a network (service worker) and still judges the signature', async () => {
+    const { context, page } = await frontPage({ locale: 'en-GB' });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    // Once controlled, the page and its modules pass through the worker and are kept.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Certificate verification');
+    await upload(page, 'certificate.png', 'image/png', png);
+    await expect(page.locator('#check-signature').getAttribute('data-tone')).resolves.toBe('ok');
+    await expect(text(page, '#result .verdict-text')).resolves.toBe(
+      'Signature authentic; registry status not available offline.',
+    );
+  });
 });
 
 describe('the front page judges links and serials', () => {

@@ -142,43 +142,40 @@ describe.each(databaseTargets)('lookup by serial and IIN on $name', (target) => 
 });
 
 describe('lookup limits', () => {
+  // A registry of its own: the limits it uses up must not reach the other tests.
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startTestRegistry(databaseTargets[0] as (typeof databaseTargets)[number]);
+  });
+  afterAll(async () => {
+    await registry?.close();
+  });
+
   it('stops a visitor after the limit with 429 and Retry-After', async () => {
-    const [pglite] = databaseTargets;
-    const registry = await startTestRegistry(pglite as (typeof databaseTargets)[number]);
-    try {
-      const certificate = await issue(registry);
-      const iin = guardianshipRequest().child.iin;
-      for (let i = 0; i < LOOKUP_LIMITS.perVisitor.points; i++) {
-        expect((await lookup(registry, { serial: certificate.serial, iin })).status).toBe(200);
-      }
-      const over = await lookup(registry, { serial: certificate.serial, iin });
-      await expectError(over, { status: 429, code: 'rate_limited', message: /Too many lookups/ });
-      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-    } finally {
-      await registry.close();
+    const certificate = await issue(registry);
+    const iin = guardianshipRequest().child.iin;
+    for (let i = 0; i < LOOKUP_LIMITS.perVisitor.points; i++) {
+      expect((await lookup(registry, { serial: certificate.serial, iin })).status).toBe(200);
     }
+    const over = await lookup(registry, { serial: certificate.serial, iin });
+    await expectError(over, { status: 429, code: 'rate_limited', message: /Too many lookups/ });
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('closes a serial to guessing after repeated wrong IINs, even for the right IIN', async () => {
-    const [pglite] = databaseTargets;
-    const registry = await startTestRegistry(pglite as (typeof databaseTargets)[number]);
-    try {
-      const certificate = await issue(registry);
-      const lookups = registry.services.verificationLookup;
-      const wrong = '850412430212';
-      // Each guess from another address, so only the per-serial limit can stop them.
-      for (let i = 0; i < LOOKUP_LIMITS.missesPerSerial.points; i++) {
-        const answer = await lookups.lookup(certificate.serial, wrong, `visitor-${i}`);
-        expect(answer).toMatchObject({ ok: true, result: { verdict: 'not_found' } });
-      }
-      const blocked = await lookups.lookup(
-        certificate.serial,
-        guardianshipRequest().child.iin,
-        'someone-else',
-      );
-      expect(blocked).toMatchObject({ ok: false, retryAfter: expect.any(Number) });
-    } finally {
-      await registry.close();
+    const certificate = await issue(registry);
+    const lookups = registry.services.verificationLookup;
+    const wrong = '850412430212';
+    // Each guess from another address, so only the per-serial limit can stop them.
+    for (let i = 0; i < LOOKUP_LIMITS.missesPerSerial.points; i++) {
+      const answer = await lookups.lookup(certificate.serial, wrong, `visitor-${i}`);
+      expect(answer).toMatchObject({ ok: true, result: { verdict: 'not_found' } });
     }
+    const blocked = await lookups.lookup(
+      certificate.serial,
+      guardianshipRequest().child.iin,
+      'someone-else',
+    );
+    expect(blocked).toMatchObject({ ok: false, retryAfter: expect.any(Number) });
   });
 });

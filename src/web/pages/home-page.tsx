@@ -31,7 +31,6 @@ export function HomePage(props: {
       title={t('labels.title')}
       path={props.path}
       scripts={['/js/front-door.js']}
-      messages={['home', 'result', 'verdict', 'cause', 'reasons', 'labels', 'log']}
     >
       <h1>{t('labels.title')}</h1>
       <p class="lead">{t('home.lead')}</p>
