@@ -126,6 +126,8 @@ export const certificates = pgTable(
       .on(t.providerId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('certificates_provider_issued_idx').on(t.providerId, t.issuedAt),
+    // The verify page's lookup by the serial printed on the paper (and the holder's IIN).
+    index('certificates_serial_idx').on(t.serial),
     uniqueIndex('certificates_status_index_uq').on(t.providerId, t.statusIndex),
     // The status list reads a provider's suspended and revoked certificates: few of them.
     index('certificates_provider_unsettled_idx')
@@ -446,3 +448,37 @@ export const logCheckpoints = pgTable('log_checkpoints', {
   note: text('note').notNull(),
   signedAt: instant('signed_at').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The public pages (issue 4): mistake reports and visitor counts. Neither holds an IP address.
+// ---------------------------------------------------------------------------------------------
+
+/** "Report a mistake": what a reader selected on a page, and their comment. */
+export const mistakeReports = pgTable(
+  'mistake_reports',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    /** The page's path, never its query; a verify page's token is replaced by `*`. */
+    pagePath: text('page_path').notNull(),
+    selectedText: text('selected_text').notNull(),
+    comment: text('comment'),
+    /** The page's language: `kk`, `ru` or `en`. */
+    lang: text('lang').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('mistake_reports_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Visitors of a public page per Almaty day: each visitor counts once a day per process, known
+ * by a hash of their address under a salt that lives in memory for that day only.
+ */
+export const pageVisitDays = pgTable(
+  'page_visit_days',
+  {
+    page: text('page').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    visitors: integer('visitors').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.page, t.day] })],
+);

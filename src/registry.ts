@@ -5,6 +5,7 @@ import { bytesToHex } from './crypto/bytes.js';
 import type { StateGateway } from './gateway/gateway.js';
 import type { Logger } from './logging/logger.js';
 import type { SmsSender } from './notifier/sms.js';
+import { createPublicPages } from './public-pages/public-pages.js';
 import type { Clock } from './runtime/clock.js';
 import type { RandomBytes } from './runtime/random.js';
 import { DocumentVerificationService } from './services/document-verification.js';
@@ -19,6 +20,7 @@ import { RevocationService } from './services/revocation.js';
 import { StatusListService } from './services/status-lists.js';
 import { SuspensionService } from './services/suspension.js';
 import { VerificationService } from './services/verification.js';
+import { VerificationLookup } from './services/verification-lookup.js';
 import type { KeyMaker } from './signer/key-maker.js';
 import type { Signer } from './signer/signer.js';
 import type { Database } from './store/database.js';
@@ -122,6 +124,7 @@ export function createRegistry(deps: RegistryDeps) {
     store,
     issuance,
     verification,
+    verificationLookup: new VerificationLookup({ store, verification, clock: deps.clock }),
     revocation,
     suspension,
     suspensions,
@@ -144,6 +147,7 @@ export function createRegistry(deps: RegistryDeps) {
       evidence: log.evidence,
       sign: log.signReceipt,
     }),
+    publicPages: createPublicPages(deps),
     logger: deps.logger,
     newRequestId: () => bytesToHex(deps.random(8)),
     publicUrl: deps.publicUrl,

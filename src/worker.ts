@@ -132,6 +132,7 @@ export default {
       },
       edgeCache:
         env.EDGE_CACHE === 'off' ? undefined : shared.edgeCache.middleware(clock.clock, ctx),
+      clientAddress: (c) => c.req.header('cf-connecting-ip'),
     });
     const response = await app.fetch(request, env, ctx);
     ctx.waitUntil(afterResponse(submitted, processor, services.verificationLog, client));

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { demoEdsKeyFile } from '../applications/demo-personas.js';
 import { startProcessor } from '../applications/processing-loop.js';
@@ -104,7 +105,17 @@ export async function bootNode(options: BootOptions) {
     demoTokens = await seedDemoCertificates(services, clock);
   }
 
-  const app = createApp(services, { staticAssets: serveStatic({ root: './public' }) });
+  const app = createApp(services, {
+    staticAssets: serveStatic({ root: './public' }),
+    // The socket's peer; behind a proxy this is the proxy (see README, "The web pages").
+    clientAddress: (c) => {
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        return undefined; // app.request() in tests has no socket
+      }
+    },
+  });
   const processing =
     options.processing === false
       ? undefined

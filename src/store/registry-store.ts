@@ -85,6 +85,11 @@ export class RegistryStore {
     return rows[0];
   }
 
+  /** Certificates with a serial (one per provider at most; serials carry the provider's code). */
+  async certificatesBySerial(serial: string): Promise<CertificateRow[]> {
+    return this.db.select().from(certificates).where(eq(certificates.serial, serial)).limit(10);
+  }
+
   async byIdempotencyKey(
     tx: Tx,
     providerId: string,

@@ -1,7 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 import { errorResponder } from './errors.js';
+import { language } from './middleware/language.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { applicationRoutes } from './routes/application-routes.js';
@@ -14,13 +15,18 @@ import { homeRoute } from './routes/home.js';
 import { issueCertificateRoute } from './routes/issue-certificate.js';
 import { jwksRoute } from './routes/jwks.js';
 import { logRoutes } from './routes/log-routes.js';
+import { mistakePageRoute } from './routes/mistake-page.js';
+import { mistakesApiRoute } from './routes/mistakes-api.js';
+import { pageMessagesRoute } from './routes/page-messages.js';
 import { providerKeyRoutes } from './routes/provider-keys.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { revokeCertificateRoute } from './routes/revoke-certificate.js';
+import { servicePageRoute } from './routes/service-page.js';
 import { statusListRoute } from './routes/status-list.js';
 import { suspendCertificateRoutes } from './routes/suspend-certificate.js';
 import { verifyApiRoute } from './routes/verify-api.js';
+import { verifyLookupRoute } from './routes/verify-lookup.js';
 import { verifyPageRoute } from './routes/verify-page.js';
 import { verifyReceiptRoute } from './routes/verify-receipt.js';
 import { verifyUploadRoute } from './routes/verify-upload.js';
@@ -31,6 +37,11 @@ export interface AppOptions {
   staticAssets?: MiddlewareHandler;
   /** Answers verification from an edge cache before the routes run (Workers). */
   edgeCache?: MiddlewareHandler<AppEnv>;
+  /**
+   * The caller's address as the runtime knows it (the socket on Node, `CF-Connecting-IP` on
+   * Workers), for in-memory rate limits and visitor pseudonyms only. Never logged or stored.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 /** The whole HTTP surface, the same on Node and on Workers. */
@@ -43,10 +54,16 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
     await next();
   });
   app.use(securityHeaders);
+  app.use(async (c, next) => {
+    c.set('clientAddress', options.clientAddress?.(c) ?? 'unknown');
+    await next();
+  });
+  app.use(language);
   if (options.edgeCache) app.use(options.edgeCache);
 
   app.route('/', healthRoute(services));
   app.route('/', jwksRoute(services));
+  app.route('/', verifyLookupRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
   app.route('/', verifyReceiptRoute(services));
@@ -64,7 +81,11 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', applicationRoutes(services));
   app.route('/', reviewRoutes(services));
   app.route('/', devPersonasRoute(services));
-  app.route('/', homeRoute());
+  app.route('/', homeRoute(services));
+  app.route('/', servicePageRoute(services));
+  app.route('/', mistakesApiRoute(services));
+  app.route('/', mistakePageRoute(services));
+  app.route('/', pageMessagesRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {

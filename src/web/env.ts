@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.js';
 import type { VerificationResult } from '../services/verification-result.js';
+import type { Language } from './i18n/languages.js';
 
 /** The officer a bearer token resolved to. */
 export interface Officer {
@@ -23,5 +24,12 @@ export interface AppEnv {
     citizen: Citizen;
     /** The verdict a verify route answered; the edge cache reads it. */
     verification: VerificationResult;
+    /** The page's language: `?lang=`, the remembered choice, or `Accept-Language`. */
+    lang: Language;
+    /**
+     * The caller's address as the runtime reports it, for rate limits and visitor pseudonyms
+     * only: never logged, never stored. `unknown` when the runtime gives none.
+     */
+    clientAddress: string;
   };
 }

@@ -2,6 +2,7 @@ import type { ApplicationServices } from '../applications/application-services.j
 import type { AuthServices } from '../auth/auth-services.js';
 import type { SessionService } from '../auth/sessions.js';
 import type { Logger } from '../logging/logger.js';
+import type { PublicPages } from '../public-pages/public-pages.js';
 import type { DocumentVerificationService } from '../services/document-verification.js';
 import type { DocumentService } from '../services/documents.js';
 import type { IssuanceService } from '../services/issuance.js';
@@ -13,6 +14,7 @@ import type { SuspensionService } from '../services/suspension.js';
 import type { TransparencyLog } from '../services/transparency-log.js';
 import type { VerificationService } from '../services/verification.js';
 import type { VerificationLog } from '../services/verification-log.js';
+import type { VerificationLookup } from '../services/verification-lookup.js';
 import type { RegistryStore } from '../store/registry-store.js';
 import type { SuspensionStore } from '../store/suspension-store.js';
 
@@ -21,6 +23,8 @@ export interface AppServices {
   store: RegistryStore;
   issuance: IssuanceService;
   verification: VerificationService;
+  /** The serial plus the holder's IIN, as on the state portal; rate-limited. */
+  verificationLookup: VerificationLookup;
   revocation: RevocationService;
   /** Reversible suspension of certificates, and their history for the issuing provider. */
   suspension: SuspensionService;
@@ -43,6 +47,8 @@ export interface AppServices {
   documentVerification: DocumentVerificationService;
   /** Verification receipts signed by the log key, for verifiers to keep. */
   receipts: ReceiptService;
+  /** Mistake reports and the service page's visitor counters (no IP addresses kept). */
+  publicPages: PublicPages;
   logger: Logger;
   /** Random id for each request, for logs and error bodies. */
   newRequestId: () => string;

@@ -5,7 +5,7 @@ import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
 import type { Clock } from '../runtime/clock.js';
 import type { VerificationResult } from '../services/verification-result.js';
 import type { AppEnv } from '../web/env.js';
-import { LANGUAGES, pickLanguage } from '../web/i18n/verdict-messages.js';
+import { LANGUAGES } from '../web/i18n/languages.js';
 
 /**
  * How long an answer about a certificate that is still in force may be served from an edge data
@@ -120,16 +120,15 @@ function verifyTarget(c: Context<AppEnv>): Target | undefined {
   const parsed = parseToken(token);
   if (!parsed.ok) return undefined;
 
-  const variant =
-    match[1] === 'api/v1/verify'
-      ? 'api'
-      : `page-${pickLanguage(c.req.query('lang'), c.req.header('accept-language'))}`;
+  // The page in the language the language middleware chose (query, cookie, Accept-Language).
+  const variant = match[1] === 'api/v1/verify' ? 'api' : `page-${c.get('lang')}`;
   return { key: cacheKey(parsed.token.certificateId, variant), token };
 }
 
+/** A change of status made here (revoke, suspend, reinstate): its answers are purged at once. */
 function revokePath(c: Context<AppEnv>): string | undefined {
   if (c.req.method !== 'POST') return undefined;
-  const id = /^\/api\/v1\/certificates\/([^/]+)\/revoke$/.exec(c.req.path)?.[1];
+  const id = /^\/api\/v1\/certificates\/([^/]+)\/(revoke|suspend|reinstate)$/.exec(c.req.path)?.[1];
   return id && isCertificateId(id) ? id : undefined;
 }
 

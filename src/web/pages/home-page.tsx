@@ -1,50 +1,119 @@
-import { CATALOG, type Language } from '../i18n/verdict-messages.js';
+import type { Language } from '../i18n/languages.js';
+import { translator } from '../i18n/translator.js';
 import { Layout } from './layout.js';
+import { Quishing } from './verify-page.js';
 
-const INTRO: Record<Language, { lead: string; label: string; button: string; notALink: string }> = {
-  kk: {
-    notALink:
-      'Бұл QR-кодтағы сілтеме емес. ' +
-      'QR-кодты сканерлеңіз немесе оның астындағы толық сілтемені қойыңыз.',
-    lead: 'Қорғаншылық және қамқоршылық туралы анықтамалардың мемлекеттік тізілімі.',
-    label: 'QR-кодтағы сілтемені қойыңыз',
-    button: 'Тексеру',
-  },
-  ru: {
-    notALink: 'Это не ссылка из QR-кода. Отсканируйте QR-код или вставьте полную ссылку из него.',
-    lead: 'Государственный реестр справок об опеке и попечительстве.',
-    label: 'Вставьте ссылку из QR-кода',
-    button: 'Проверить',
-  },
-  en: {
-    notALink: 'This is not the link from a QR code. Scan the QR code or paste its full link.',
-    lead: 'The public registry of certificates of guardianship and trusteeship.',
-    label: 'Paste the link from the QR code',
-    button: 'Verify',
-  },
-};
-
-/** The front door: paste a link from a QR code. Scanning and upload come with the web pages. */
-export function HomePage(props: { lang: Language; notice?: 'not_a_link' }) {
-  const t = CATALOG[props.lang];
-  const intro = INTRO[props.lang];
+/**
+ * The verify front door, mobile first: scan with the camera, upload a photo, scan or PDF, paste
+ * the link, or type the serial and an IIN. The paste and serial forms work without JavaScript;
+ * with it, `/js/front-door.js` verifies in the page: the signature against the published keys,
+ * the status from the registry.
+ */
+export function HomePage(props: {
+  lang: Language;
+  path: string;
+  domain: string;
+  notice?: 'not_a_link' | 'lookup_no_match' | 'bad_serial' | 'bad_iin' | 'busy';
+  serial?: string;
+}) {
+  const t = translator(props.lang);
+  const notice = {
+    not_a_link: t('home.notALink'),
+    lookup_no_match: t('home.lookupNoMatch'),
+    bad_serial: t('home.lookupBadSerial'),
+    bad_iin: t('home.lookupBadIin'),
+    busy: t('home.busy'),
+  };
 
   return (
-    <Layout lang={props.lang} title={t.labels.title}>
-      <h1>{t.labels.title}</h1>
-      <p>{intro.lead}</p>
+    <Layout
+      lang={props.lang}
+      title={t('labels.title')}
+      path={props.path}
+      scripts={['/js/front-door.js']}
+    >
+      <h1>{t('labels.title')}</h1>
+      <p class="lead">{t('home.lead')}</p>
       {props.notice ? (
         <p class="warning" role="alert">
-          {intro.notALink}
+          {notice[props.notice]}
         </p>
       ) : null}
-      <form method="get" action="/verify">
-        <input type="hidden" name="lang" value={props.lang} />
-        <label for="code">{intro.label}</label>
-        <input id="code" name="code" type="text" inputmode="url" autocomplete="off" required />
-        <button type="submit">{intro.button}</button>
-      </form>
-      <p class="warning">{t.labels.quishing}</p>
+
+      <section id="result" class="result" hidden aria-live="polite" tabindex={-1} />
+
+      <p>{t('home.how')}</p>
+      <div class="ways">
+        <section class="way js-only" id="way-scan" hidden>
+          <h2>{t('home.scanTitle')}</h2>
+          <p class="hint">{t('home.scanHint')}</p>
+          <button type="button" id="scan-start">
+            {t('home.scanStart')}
+          </button>
+          <button type="button" id="scan-stop" class="secondary" hidden>
+            {t('home.scanStop')}
+          </button>
+          <video id="scan-video" muted playsinline hidden />
+          <p id="scan-message" class="hint" role="status" />
+        </section>
+
+        <section class="way js-only" id="way-upload" hidden>
+          <h2>{t('home.uploadTitle')}</h2>
+          <label for="upload">{t('home.uploadLabel')}</label>
+          <input id="upload" type="file" accept="image/*,application/pdf,.pdf" />
+          <p id="upload-message" class="hint" role="status" />
+        </section>
+
+        <section class="way" id="way-paste">
+          <h2>{t('home.pasteTitle')}</h2>
+          <form method="get" action="/verify" id="paste-form">
+            <label for="code">{t('home.pasteLabel')}</label>
+            <input id="code" name="code" type="text" inputmode="url" autocomplete="off" required />
+            <button type="submit">{t('home.pasteButton')}</button>
+          </form>
+        </section>
+
+        <section class="way" id="way-lookup">
+          <h2>{t('home.lookupTitle')}</h2>
+          <form method="post" action="/lookup" id="lookup-form">
+            <label for="serial">{t('home.lookupSerial')}</label>
+            <input
+              id="serial"
+              name="serial"
+              type="text"
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck={false}
+              aria-describedby="serial-hint"
+              value={props.serial ?? ''}
+              required
+            />
+            <p id="serial-hint" class="hint">
+              {t('home.lookupSerialHint')}
+            </p>
+            <label for="iin">{t('home.lookupIin')}</label>
+            <input
+              id="iin"
+              name="iin"
+              type="text"
+              inputmode="numeric"
+              autocomplete="off"
+              pattern="[0-9]{12}"
+              maxlength={12}
+              aria-describedby="iin-hint"
+              required
+            />
+            <p id="iin-hint" class="hint">
+              {t('home.lookupIinHint')}
+            </p>
+            <button type="submit">{t('home.lookupButton')}</button>
+          </form>
+        </section>
+      </div>
+      <noscript>
+        <p class="hint">{t('home.needsJs')}</p>
+      </noscript>
+      <Quishing t={t} domain={props.domain} />
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { pickLanguage } from '../i18n/verdict-messages.js';
 import { HomePage } from '../pages/home-page.js';
+import type { AppServices } from '../services.js';
 
 /** Pulls a token out of a pasted verify link, or takes a bare token. */
 export function tokenFromInput(input: string): string {
@@ -11,20 +11,19 @@ export function tokenFromInput(input: string): string {
 }
 
 /** `GET /`: the front door; `GET /verify?code=…` turns a pasted link into its verify page. */
-export function homeRoute() {
+export function homeRoute(services: Pick<AppServices, 'publicUrl'>) {
+  const domain = new URL(services.publicUrl).host;
+
   return new Hono<AppEnv>()
-    .get('/', (c) => {
-      const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
-      c.header('Vary', 'Accept-Language');
-      return c.html(<HomePage lang={lang} />);
-    })
+    .get('/', (c) => c.html(<HomePage lang={c.get('lang')} path="/" domain={domain} />))
     .get('/verify', (c) => {
-      const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
+      const lang = c.get('lang');
       const token = tokenFromInput(c.req.query('code') ?? '');
 
       // A serial or an id typed from the paper is not a link: say so instead of "forged".
       if (!/^[A-Z2-7]{100,512}$/.test(token)) {
-        return c.html(<HomePage lang={lang} notice="not_a_link" />, 422);
+        const page = <HomePage lang={lang} path="/" domain={domain} notice="not_a_link" />;
+        return c.html(page, 422);
       }
       const query = c.req.query('lang') ? `?lang=${lang}` : '';
       return c.redirect(`/v/${token}${query}`, 303);

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { pickLanguage } from '../i18n/verdict-messages.js';
 import { VerifyPage } from '../pages/verify-page.js';
 import type { AppServices } from '../services.js';
 
@@ -10,6 +9,7 @@ import type { AppServices } from '../services.js';
  */
 export function verifyPageRoute(services: AppServices) {
   const app = new Hono<AppEnv>();
+  const domain = new URL(services.publicUrl).host;
 
   for (const prefix of ['/v', '/V']) {
     app.get(`${prefix}/:token`, async (c) => {
@@ -17,11 +17,12 @@ export function verifyPageRoute(services: AppServices) {
       c.set('verification', result);
       c.set('verification', result);
       services.verificationLog.recordVerdict(result, c.req.header('x-verifier-organization'));
-      const lang = pickLanguage(c.req.query('lang'), c.req.header('accept-language'));
 
       c.header('Cache-Control', 'no-store');
-      c.header('Vary', 'Accept-Language');
-      return c.html(<VerifyPage result={result} lang={lang} path={new URL(c.req.url).pathname} />);
+      const path = new URL(c.req.url).pathname;
+      return c.html(
+        <VerifyPage result={result} lang={c.get('lang')} path={path} domain={domain} />,
+      );
     });
   }
   return app;

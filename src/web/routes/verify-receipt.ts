@@ -3,7 +3,8 @@ import type { Trilingual } from '../../documents/receipt-view.js';
 import type { Receipt } from '../../receipts/receipt.js';
 import { verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
-import { CATALOG, LANGUAGES } from '../i18n/verdict-messages.js';
+import { LANGUAGES } from '../i18n/languages.js';
+import { RESOURCES as CATALOG } from '../i18n/translator.js';
 import type { AppServices } from '../services.js';
 
 /**
