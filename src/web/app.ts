@@ -8,6 +8,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
+import { certificateSearchRoute } from './routes/certificate-search.js';
 import { devPersonasRoute } from './routes/dev-personas.js';
 import { devSmsOutboxRoute } from './routes/dev-sms-outbox.js';
 import { healthRoute } from './routes/health.js';
@@ -62,6 +63,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', revokeCertificateRoute(services));
   app.route('/', certificateDocumentsRoute(services));
   app.route('/', readCertificateRoute(services));
+  app.route('/', certificateSearchRoute(services));
   app.route('/', authRoutes(services));
   app.route('/', devSmsOutboxRoute(services));
   app.route('/', applicationRoutes(services));
