@@ -7,6 +7,7 @@ import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { cabinetPageRoute } from './routes/cabinet-page.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
 import { certificateSearchRoute } from './routes/certificate-search.js';
 import { devPersonasRoute } from './routes/dev-personas.js';
@@ -73,6 +74,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', servicePageRoute(services));
   app.route('/', mistakesApiRoute(services));
   app.route('/', mistakePageRoute(services));
+  app.route('/', cabinetPageRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {
