@@ -10,6 +10,8 @@ import { authRoutes } from './routes/auth-routes.js';
 import { cabinetPageRoute } from './routes/cabinet-page.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
 import { certificateSearchRoute } from './routes/certificate-search.js';
+import { consoleOfficerRoute } from './routes/console-officer.js';
+import { consolePageRoute } from './routes/console-page.js';
 import { devPersonasRoute } from './routes/dev-personas.js';
 import { devSmsOutboxRoute } from './routes/dev-sms-outbox.js';
 import { healthRoute } from './routes/health.js';
@@ -75,6 +77,8 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', mistakesApiRoute(services));
   app.route('/', mistakePageRoute(services));
   app.route('/', cabinetPageRoute());
+  app.route('/', consolePageRoute());
+  app.route('/', consoleOfficerRoute(services));
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {
