@@ -120,12 +120,17 @@ export function registryItem(lang: Language, t: Translate, c: RegistryItem): HTM
 /** A key row of the provider's JWKS entries. */
 export function keyRow(lang: Language, t: Translate, k: PublishedKey): HTMLElement {
   const at = (seconds: number) => dateTime(lang, new Date(seconds * 1000).toISOString());
+  // A status this page does not know yet (a newer one of the key API) shows as its code.
+  const key = `console.key_${k.status}` as MessageKey;
+  const words = t(key);
+  const status = words === key || words === `key_${k.status}` ? k.status : words;
+  // data-label: on a phone each row stacks, every cell naming its column (styles.css).
   return el(
     'tr',
     {},
-    el('td', {}, el('code', {}, k.kid)),
-    el('td', {}, k.status),
-    el('td', {}, at(k.nbf)),
-    el('td', {}, k.exp ? at(k.exp) : t('console.keyOpen')),
+    el('td', { 'data-label': t('console.kid') }, el('code', {}, k.kid)),
+    el('td', { 'data-label': t('console.keyStatus'), class: `key-${k.status}` }, status),
+    el('td', { 'data-label': t('console.keyFrom') }, at(k.nbf)),
+    el('td', { 'data-label': t('console.keyUntil') }, k.exp ? at(k.exp) : t('console.keyOpen')),
   );
 }
