@@ -91,6 +91,8 @@ describe('the provider console', { timeout: 120_000 }, () => {
     await screenshot(page, 'console-queue-ru-desktop');
 
     await card.getByRole('button', { name: ru('console.approve') }).click();
+    await page.locator('#console-status:not(:empty)').waitFor();
+    await card.waitFor({ state: 'detached' });
     await expect(page.locator('#console-status').textContent()).resolves.toBe(
       ru('console.approved', { id }),
     );
@@ -130,6 +132,10 @@ describe('the provider console', { timeout: 120_000 }, () => {
     await page.fill('#revoke-comment', 'Решение 1-15/2400');
     await screenshot(page, 'console-revoke-ru-desktop');
     await page.click('#revoke-confirm');
+    await page.locator('#console-status:not(:empty)').waitFor();
+    await page
+      .locator(`#results li[data-serial="${certificate.serial}"] .status-revoked`)
+      .waitFor();
     await expect(page.locator('#console-status').textContent()).resolves.toBe(
       ru('console.revokedDone', { serial: certificate.serial }),
     );
