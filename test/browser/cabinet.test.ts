@@ -63,7 +63,7 @@ async function signInBySms(page: Page, iin: string) {
   await page.fill('#sms-iin', iin);
   await page.click('#sms-send');
   await page.locator('#sms-code-step').waitFor();
-  await expect(page.locator('#sms-sent').innerText()).resolves.toMatch(/Код отправлен на номер/);
+  await expect(page.locator('#sms-sent').textContent()).resolves.toMatch(/Код отправлен на номер/);
   await page.fill('#sms-code', await codeFromOutbox(page));
   await page.click('#sms-verify');
   await page.locator('#account:not([hidden]), #sms-error:not(:empty)').first().waitFor();
@@ -78,7 +78,7 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     const errors = collectPageErrors(page);
 
     await signInBySms(page, who.iin);
-    await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('по коду из SMS');
+    await expect(page.locator('#signed-in-as').textContent()).resolves.toContain('по коду из SMS');
 
     await page.selectOption('#apply-type', 'guardianship');
     await page.fill('#apply-child', who.childIin);
@@ -114,7 +114,7 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     expect(stdout).toContain(serial);
 
     // Notifications: received and issued, in Russian.
-    await expect(page.locator('#notifications').innerText()).resolves.toContain(
+    await expect(page.locator('#notifications').textContent()).resolves.toContain(
       'Справка выдана и доступна в личном кабинете.',
     );
 
@@ -125,7 +125,7 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     });
     await page.reload();
     await page.locator('#certificates .card').first().waitFor();
-    await expect(page.locator('#certificates .verifications').innerText()).resolves.toContain(
+    await expect(page.locator('#certificates .verifications').textContent()).resolves.toContain(
       `Школа № 12: ${ru('verdict.valid')}`,
     );
 
@@ -148,14 +148,20 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
 
     await page.fill('#apply-child', '123456789012');
     await page.click('#apply-form button[type=submit]');
-    await expect(page.locator('#apply-child-error').innerText()).resolves.toBe(
+    await page
+      .locator('#apply-child-error', { hasText: ru('cabinet.error_invalid_iin') })
+      .waitFor();
+    await expect(page.locator('#apply-child-error').textContent()).resolves.toBe(
       ru('cabinet.error_invalid_iin'),
     );
     expect(await page.getAttribute('#apply-child', 'aria-invalid')).toBe('true');
 
     await page.fill('#apply-child', who.iin);
     await page.click('#apply-form button[type=submit]');
-    await expect(page.locator('#apply-child-error').innerText()).resolves.toBe(
+    await page
+      .locator('#apply-child-error', { hasText: ru('cabinet.error_same_person') })
+      .waitFor();
+    await expect(page.locator('#apply-child-error').textContent()).resolves.toBe(
       ru('cabinet.error_same_person'),
     );
     await context.close();
@@ -180,7 +186,7 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     await page.click('#eds-form button[type=submit]');
     await page.locator('#account:not([hidden]), #eds-error:not(:empty)').first().waitFor();
     expect(await page.locator('#eds-error').textContent()).toBe('');
-    await expect(page.locator('#signed-in-as').innerText()).resolves.toContain('with the EDS');
+    await expect(page.locator('#signed-in-as').textContent()).resolves.toContain('with the EDS');
 
     // The seed never left the page: no request carried it.
     expect(sent.some((body) => body.includes(who.edsSeed ?? '?'))).toBe(false);
@@ -193,7 +199,8 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
       buffer: Buffer.from('{"hello":1}'),
     });
     await page.click('#eds-form button[type=submit]');
-    await expect(page.locator('#eds-error').innerText()).resolves.toBe(
+    await page.locator('#eds-error', { hasText: translator('en')('cabinet.edsBadFile') }).waitFor();
+    await expect(page.locator('#eds-error').textContent()).resolves.toBe(
       translator('en')('cabinet.edsBadFile'),
     );
     expect(errors).toEqual([]);
@@ -211,7 +218,10 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     const right = await codeFromOutbox(page);
     await page.fill('#sms-code', right === '000000' ? '111111' : '000000');
     await page.click('#sms-verify');
-    await expect(page.locator('#sms-error').innerText()).resolves.toBe(
+    await page
+      .locator('#sms-error', { hasText: translator('kk')('cabinet.error_otp_invalid') })
+      .waitFor();
+    await expect(page.locator('#sms-error').textContent()).resolves.toBe(
       translator('kk')('cabinet.error_otp_invalid'),
     );
     await context.close();
@@ -231,7 +241,7 @@ describe('the cabinet in every language', { timeout: 120_000 }, () => {
 
         await page.goto(at(`/cabinet?lang=${lang}`));
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
-        await expect(page.locator('h1').innerText()).resolves.toBe(t('cabinet.title'));
+        await expect(page.locator('h1').textContent()).resolves.toBe(t('cabinet.title'));
         await page.locator('#sign-in').waitFor();
         await screenshot(page, `cabinet-sign-in-${lang}-${widthName}`);
         expect(await seriousViolations(page)).toEqual([]);
@@ -270,8 +280,8 @@ describe('the cabinet in every language', { timeout: 120_000 }, () => {
     await page.goto(at('/cabinet?lang=ru'));
     await page.getByRole('link', { name: 'Қазақша' }).click();
     await page.waitForURL(/lang=kk/);
-    await expect(page.locator('h1').innerText()).resolves.toBe(translator('kk')('cabinet.title'));
-    await expect(page.locator('#sms-send').innerText()).resolves.toBe(
+    await expect(page.locator('h1').textContent()).resolves.toBe(translator('kk')('cabinet.title'));
+    await expect(page.locator('#sms-send').textContent()).resolves.toBe(
       translator('kk')('cabinet.sendCode'),
     );
     await context.close();
