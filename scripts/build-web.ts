@@ -7,7 +7,7 @@ import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const ENTRIES = ['mistake', 'print', 'front-door'];
+const ENTRIES = ['mistake', 'print', 'front-door', 'cabinet', 'console'];
 const root = join(import.meta.dirname, '..');
 
 async function main() {

@@ -7,7 +7,11 @@ import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { cabinetPageRoute } from './routes/cabinet-page.js';
 import { certificateDocumentsRoute } from './routes/certificate-documents.js';
+import { certificateSearchRoute } from './routes/certificate-search.js';
+import { consoleOfficerRoute } from './routes/console-officer.js';
+import { consolePageRoute } from './routes/console-page.js';
 import { devPersonasRoute } from './routes/dev-personas.js';
 import { devSmsOutboxRoute } from './routes/dev-sms-outbox.js';
 import { healthRoute } from './routes/health.js';
@@ -76,6 +80,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', providerKeyRoutes(services));
   app.route('/', certificateDocumentsRoute(services));
   app.route('/', readCertificateRoute(services));
+  app.route('/', certificateSearchRoute(services));
   app.route('/', authRoutes(services));
   app.route('/', devSmsOutboxRoute(services));
   app.route('/', applicationRoutes(services));
@@ -86,6 +91,9 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', mistakesApiRoute(services));
   app.route('/', mistakePageRoute(services));
   app.route('/', pageMessagesRoute());
+  app.route('/', cabinetPageRoute());
+  app.route('/', consolePageRoute());
+  app.route('/', consoleOfficerRoute(services));
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {

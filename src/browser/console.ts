@@ -1,0 +1,314 @@
+import { ApiError, api, errorText } from './api.js';
+import {
+  keyRow,
+  type PublishedKey,
+  type QueueItem,
+  queueCard,
+  type RegistryItem,
+  registryItem,
+} from './console-views.js';
+import { el } from './format.js';
+import { pageMessages } from './messages.js';
+
+/**
+ * The provider console. The officer's token is kept in sessionStorage and sent as a bearer
+ * header from this page only: never in a URL, never in a cookie (so no other site can make the
+ * browser use it, and no CSRF token is needed), forgotten when the tab closes. The strict CSP
+ * (scripts from this origin only) is what keeps other code from reading it.
+ */
+const { lang, t } = pageMessages();
+const TOKEN_KEY = 'console.token';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = $('console-status');
+const reasons = $<HTMLTemplateElement>('refusal-reasons').content;
+
+interface OfficerView {
+  id: string;
+  roles: string[];
+  provider: { id: string; nameKk: string | null; nameRu: string | null; nameEn: string | null };
+}
+
+let token = sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+let officer: OfficerView | undefined;
+
+const call = <T>(path: string, init: Parameters<typeof api>[1] = {}) =>
+  api<T>(path, { ...init, bearer: token });
+
+/** A 401 anywhere ends the console session; other errors are said where they happened. */
+function handled(error: unknown, where: HTMLElement): void {
+  if (error instanceof ApiError && error.status === 401) {
+    signOut(t('console.error_unauthorized'));
+    return;
+  }
+  where.textContent = errorText(t, 'console', error);
+}
+
+function signOut(notice: string): void {
+  token = undefined;
+  officer = undefined;
+  sessionStorage.removeItem(TOKEN_KEY);
+  $('console').hidden = true;
+  $('officer-sign-in').hidden = false;
+  status.textContent = notice;
+}
+
+async function enter(): Promise<void> {
+  officer = await call<OfficerView>('/api/v1/console/officer');
+  const names = {
+    kk: officer.provider.nameKk,
+    ru: officer.provider.nameRu,
+    en: officer.provider.nameEn,
+  };
+  $('officer-name').textContent = t('console.signedInAs', {
+    provider: names[lang] ?? officer.provider.id,
+    officer: officer.id,
+  });
+  $('officer-sign-in').hidden = true;
+  $('console').hidden = false;
+  status.textContent = '';
+  await Promise.all([loadQueue(), loadKeys()]);
+}
+
+$<HTMLFormElement>('token-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = $<HTMLInputElement>('officer-token');
+  token = input.value.trim();
+  input.value = '';
+  $('token-error').textContent = '';
+  try {
+    await enter();
+    sessionStorage.setItem(TOKEN_KEY, token);
+  } catch (error) {
+    token = undefined;
+    $('token-error').textContent = errorText(t, 'console', error);
+  }
+});
+$('officer-sign-out').addEventListener('click', () => signOut(t('console.signedOut')));
+
+// --- Review queue ----------------------------------------------------------------------------
+
+async function loadQueue(): Promise<void> {
+  const list = $('queue');
+  try {
+    const { applications } = await call<{ applications: QueueItem[] }>(
+      '/api/v1/review/applications',
+    );
+    const cards = applications.map((a) => {
+      const card = queueCard(lang, t, a, reasons);
+      wireCard(card, a);
+      return card;
+    });
+    list.replaceChildren(
+      ...(cards.length ? cards : [el('li', { class: 'hint empty' }, t('console.queueEmpty'))]),
+    );
+  } catch (error) {
+    handled(error, status);
+  }
+}
+
+function wireCard(card: HTMLElement, a: QueueItem): void {
+  const error = card.querySelector('.card-error') as HTMLElement;
+  card
+    .querySelector('.show-attachment')
+    ?.addEventListener('click', () => void preview(card, a, error));
+  card.querySelector('.approve')?.addEventListener('click', async () => {
+    try {
+      await call(a.links.approve, { method: 'POST' });
+      status.textContent = t('console.approved', { id: a.id });
+      await loadQueue();
+    } catch (e) {
+      handled(e, error);
+    }
+  });
+  card.querySelector('.refuse')?.addEventListener('click', async () => {
+    const reason = (card.querySelector('select[name=reason]') as HTMLSelectElement).value;
+    const comment = (
+      card.querySelector('textarea[name=comment]') as HTMLTextAreaElement
+    ).value.trim();
+    try {
+      await call(a.links.refuse, {
+        method: 'POST',
+        json: { reason, ...(comment ? { comment } : {}) },
+      });
+      status.textContent = t('console.refused', { id: a.id });
+      await loadQueue();
+    } catch (e) {
+      handled(e, error);
+    }
+  });
+}
+
+/** Fetches a file with the bearer header and hands it to the page as a `blob:` URL. */
+async function blobUrl(path: string): Promise<{ url: string; type: string }> {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new ApiError(response.status, `http_${response.status}`, '');
+  const blob = await response.blob();
+  return { url: URL.createObjectURL(blob), type: blob.type };
+}
+
+/**
+ * The attached copy: an image inline, a PDF as a link the browser's own viewer opens. The file
+ * is served as a sandboxed download and shown from a `blob:` URL, which the CSP allows for images.
+ */
+async function preview(card: HTMLElement, a: QueueItem, error: HTMLElement): Promise<void> {
+  if (!a.attachment) return;
+  const box = card.querySelector('.attachment-preview') as HTMLElement;
+  try {
+    const { url, type } = await blobUrl(a.attachment.link);
+    box.replaceChildren(
+      type.startsWith('image/')
+        ? el('img', { src: url, alt: t('console.attachmentAlt', { id: a.id }) })
+        : el(
+            'a',
+            { href: url, target: '_blank', rel: 'noopener', download: `${a.id}.pdf` },
+            t('console.openPdf'),
+          ),
+    );
+  } catch (e) {
+    handled(e, error);
+  }
+}
+
+$('queue-refresh').addEventListener('click', () => void loadQueue());
+
+// --- Issue -----------------------------------------------------------------------------------
+
+const issueForm = $<HTMLFormElement>('issue-form');
+let issueKey: string | undefined;
+
+function issueBody(): Record<string, unknown> {
+  const value = (name: string) =>
+    (issueForm.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+  const person = (who: string, withBirth: boolean) => ({
+    iin: value(`${who}.iin`),
+    lastName: value(`${who}.lastName`),
+    firstName: value(`${who}.firstName`),
+    ...(value(`${who}.middleName`) ? { middleName: value(`${who}.middleName`) } : {}),
+    ...(withBirth ? { birthDate: value(`${who}.birthDate`) } : {}),
+  });
+  return {
+    type: value('type'),
+    guardian: person('guardian', false),
+    child: person('child', true),
+    decision: { number: value('decision.number'), date: value('decision.date') },
+    ...(value('validUntil') ? { validUntil: value('validUntil') } : {}),
+  };
+}
+
+issueForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  for (const node of issueForm.querySelectorAll<HTMLElement>('.field-error')) node.textContent = '';
+  for (const node of issueForm.querySelectorAll('[aria-invalid]'))
+    node.removeAttribute('aria-invalid');
+  issueKey ??= crypto.randomUUID();
+  try {
+    const issued = await call<{ serial: string }>('/api/v1/certificates', {
+      method: 'POST',
+      json: issueBody(),
+      headers: { 'idempotency-key': issueKey },
+    });
+    issueKey = undefined;
+    issueForm.reset();
+    status.textContent = t('console.issued', { serial: issued.serial });
+  } catch (error) {
+    if (error instanceof ApiError && error.status !== 0) issueKey = undefined;
+    const field = error instanceof ApiError ? error.field : undefined;
+    const target = field
+      ? issueForm.querySelector<HTMLElement>(`.field-error[data-field="${CSS.escape(field)}"]`)
+      : null;
+    if (target) {
+      target.textContent = `${errorText(t, 'console', error)} (${(error as ApiError).message})`;
+      const input = issueForm.elements.namedItem(field ?? '') as HTMLElement | null;
+      input?.setAttribute('aria-invalid', 'true');
+      input?.focus();
+    } else {
+      handled(error, $('issue-error'));
+    }
+  }
+});
+
+// --- Registry and revocation ------------------------------------------------------------------
+
+const dialog = $<HTMLDialogElement>('revoke-dialog');
+let revoking: RegistryItem | undefined;
+
+async function search(): Promise<void> {
+  const query = $<HTMLInputElement>('search-query').value.trim();
+  $('search-error').textContent = '';
+  try {
+    const { certificates } = await call<{ certificates: RegistryItem[] }>(
+      `/api/v1/certificates?query=${encodeURIComponent(query)}`,
+    );
+    const items = certificates.map((c) => {
+      const item = registryItem(lang, t, c);
+      item.querySelector('.open-pdf')?.addEventListener('click', async () => {
+        try {
+          window.open((await blobUrl(c.documents.pdf)).url, '_blank', 'noopener');
+        } catch (e) {
+          handled(e, $('search-error'));
+        }
+      });
+      item.querySelector('.revoke')?.addEventListener('click', () => askRevoke(c));
+      return item;
+    });
+    $('results').replaceChildren(
+      ...(items.length ? items : [el('li', { class: 'hint empty' }, t('console.noResults'))]),
+    );
+  } catch (error) {
+    handled(error, $('search-error'));
+  }
+}
+
+$<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void search();
+});
+
+/** The confirmation step: the serial in the title, the reason chosen, nothing sent yet. */
+function askRevoke(c: RegistryItem): void {
+  revoking = c;
+  $('revoke-title').textContent = t('console.revokeTitle', { serial: c.serial });
+  $('revoke-error').textContent = '';
+  $<HTMLFormElement>('revoke-form').reset();
+  dialog.showModal();
+}
+
+$<HTMLFormElement>('revoke-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!revoking) return;
+  const reason = $<HTMLSelectElement>('revoke-reason').value;
+  const comment = $<HTMLTextAreaElement>('revoke-comment').value.trim();
+  try {
+    await call(`/api/v1/certificates/${revoking.id}/revoke`, {
+      method: 'POST',
+      json: { reason, ...(comment ? { comment } : {}) },
+    });
+    status.textContent = t('console.revokedDone', { serial: revoking.serial });
+    dialog.close();
+    await search();
+  } catch (error) {
+    handled(error, $('revoke-error'));
+  }
+});
+$('revoke-cancel').addEventListener('click', () => dialog.close());
+
+// --- Keys ------------------------------------------------------------------------------------
+
+async function loadKeys(): Promise<void> {
+  const { keys } = await api<{ keys: PublishedKey[] }>('/.well-known/jwks.json');
+  const own = keys.filter((k) => k.provider === officer?.provider.id);
+  $('keys').replaceChildren(
+    ...(own.length
+      ? own.map((k) => keyRow(lang, t, k))
+      : [el('tr', {}, el('td', { colspan: '4' }, t('console.keysEmpty')))]),
+  );
+}
+
+// --- Start -----------------------------------------------------------------------------------
+
+if (token) {
+  status.textContent = t('console.loading');
+  enter().catch((error: unknown) => handled(error, status));
+} else {
+  signOut('');
+}

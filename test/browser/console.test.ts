@@ -1,0 +1,251 @@
+import { encode } from 'fast-png';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../src/domain/calendar.js';
+import { demoPersonas, type Persona } from '../../src/gateway/fixture-data.js';
+import { systemClock } from '../../src/runtime/clock.js';
+import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
+import { translator } from '../../src/web/i18n/translator.js';
+import { applyWithFile } from '../applications/support.js';
+import { issue, tokenOf, verify } from '../e2e/client.js';
+import { ASTANA } from '../support/app.js';
+import { signedInAs } from '../support/citizen.js';
+import { guardianshipRequest } from '../support/requests.js';
+import { seriousViolations } from './axe.js';
+import {
+  type BrowserApp,
+  collectPageErrors,
+  screenshot,
+  startBrowserApp,
+  WIDTHS,
+} from './harness.js';
+
+const ru = translator('ru');
+let app: BrowserApp;
+
+beforeAll(async () => {
+  // The wall clock, so the review queue's deadlines are the browser's "now" too.
+  app = await startBrowserApp({ clock: systemClock, processing: { intervalMs: 200 } });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+function persona(key: string): Persona {
+  const found = demoPersonas(localDay(new Date())).find((p) => p.key === key);
+  if (!found) throw new Error(`no demo persona ${key}`);
+  return found;
+}
+
+/** A small PNG made by fast-png: the copy of a birth certificate an applicant attaches. */
+function scanPng(): Uint8Array {
+  const width = 40;
+  const height = 30;
+  const data = new Uint8Array(width * height * 3).fill(200);
+  return encode({ width, height, data, channels: 3 });
+}
+
+async function signInAsOfficer(page: Page, token: string, lang: Language = 'ru') {
+  await page.goto(`/console?lang=${lang}`);
+  await page.fill('#officer-token', token);
+  await page.click('#token-form button[type=submit]');
+  await page.locator('#console:not([hidden]), #token-error:not(:empty)').first().waitFor();
+  expect(await page.locator('#token-error').textContent()).toBe('');
+}
+
+describe('the provider console', { timeout: 120_000 }, () => {
+  it('works the review queue: the copy shown inline, then approved and issued', async () => {
+    const who = persona('review-born-abroad');
+    const headers = await signedInAs(app.registry, who.iin);
+    const applied = await applyWithFile(
+      app.registry,
+      headers,
+      { type: who.type, childIin: who.childIin },
+      { bytes: scanPng(), name: 'birth.png', type: 'image/png' },
+    );
+    expect(applied.status).toBe(202);
+    const { id } = (await applied.json()) as { id: string };
+
+    const context = await app.context();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsOfficer(page, 'demo-officer-almaty');
+
+    // The processing loop sends it to review within a moment; refresh until it is there.
+    const card = page.locator(`#queue .card[data-id="${id}"]`);
+    for (let i = 0; i < 40 && (await card.count()) === 0; i++) {
+      await page.waitForTimeout(250);
+      await page.click('#queue-refresh');
+    }
+    await card.waitFor();
+    await expect(card.textContent()).resolves.toContain(
+      ru('console.deadline', { time: '' }).trim().split(' ')[0] ?? '',
+    );
+    expect(await card.textContent()).not.toContain(ru('console.overdue'));
+
+    await card.getByRole('button', { name: ru('console.showAttachment') }).click();
+    const image = card.locator('.attachment-preview img');
+    await image.waitFor();
+    expect(await image.getAttribute('src')).toMatch(/^blob:/);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40);
+    await screenshot(page, 'console-queue-ru-desktop');
+
+    await card.getByRole('button', { name: ru('console.approve') }).click();
+    await page.locator('#console-status:not(:empty)').waitFor();
+    await card.waitFor({ state: 'detached' });
+    await expect(page.locator('#console-status').textContent()).resolves.toBe(
+      ru('console.approved', { id }),
+    );
+    await expect(card.count()).resolves.toBe(0);
+
+    // The applicant's cabinet API says issued.
+    const read = await app.registry.request(`/api/v1/applications/${id}`, { headers });
+    expect(((await read.json()) as { status: string }).status).toBe('issued');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('revokes after a confirmation step; the verify API then says revoked', async () => {
+    const certificate = await issue(app.registry, guardianshipRequest());
+    const context = await app.context();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsOfficer(page, 'demo-officer-astana');
+
+    await page.fill('#search-query', certificate.serial);
+    await page.click('#search-form button[type=submit]');
+    const row = page.locator(`#results li[data-serial="${certificate.serial}"]`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Әбілқасымова Гүлнұр');
+
+    // The first click only asks; cancelling leaves the certificate valid.
+    await row.getByRole('button', { name: ru('console.revoke') }).click();
+    const dialog = page.locator('#revoke-dialog');
+    await expect(dialog.locator('h2').textContent()).resolves.toBe(
+      ru('console.revokeTitle', { serial: certificate.serial }),
+    );
+    await page.click('#revoke-cancel');
+    expect((await verify(app.registry, tokenOf(certificate.verifyUrl))).verdict).toBe('valid');
+
+    await row.getByRole('button', { name: ru('console.revoke') }).click();
+    await page.selectOption('#revoke-reason', 'guardianship_terminated');
+    await page.fill('#revoke-comment', 'Решение 1-15/2400');
+    await screenshot(page, 'console-revoke-ru-desktop');
+    await page.click('#revoke-confirm');
+    await page.locator('#console-status:not(:empty)').waitFor();
+    await page
+      .locator(`#results li[data-serial="${certificate.serial}"] .status-revoked`)
+      .waitFor();
+    await expect(page.locator('#console-status').textContent()).resolves.toBe(
+      ru('console.revokedDone', { serial: certificate.serial }),
+    );
+    await expect(
+      page
+        .locator(`#results li[data-serial="${certificate.serial}"] .status-revoked`)
+        .textContent(),
+    ).resolves.toBe(ru('console.status_revoked'));
+
+    const verdict = await verify(app.registry, tokenOf(certificate.verifyUrl));
+    expect(verdict.verdict).toBe('revoked');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows only the provider's own keys, and refuses a wrong token in words", async () => {
+    const context = await app.context({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto('/console');
+    await page.fill('#officer-token', 'not-an-officer-token');
+    await page.click('#token-form button[type=submit]');
+    await page.locator('#token-error:not(:empty)').waitFor();
+    await expect(page.locator('#token-error').textContent()).resolves.toBe(
+      translator('en')('console.error_unauthorized'),
+    );
+
+    await signInAsOfficer(page, 'demo-officer-astana', 'en');
+    await page.locator('#keys tr').first().waitFor();
+    const kids = await page.locator('#keys code').allTextContents();
+    const jwks = (await (await app.registry.request('/.well-known/jwks.json')).json()) as {
+      keys: { kid: string; provider: string }[];
+    };
+    const me = (await (
+      await app.registry.request('/api/v1/console/officer', { headers: ASTANA })
+    ).json()) as { provider: { id: string } };
+    const astana = jwks.keys.filter((k) => k.provider === me.provider.id).map((k) => k.kid);
+    expect(jwks.keys.length).toBeGreaterThan(astana.length);
+    expect(kids.sort()).toEqual(astana.sort());
+    expect(astana.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('shows an issue error next to the field the API names', async () => {
+    const context = await app.context();
+    const page = await context.newPage();
+    await signInAsOfficer(page, 'demo-officer-astana');
+    const good = guardianshipRequest();
+    await page.selectOption('#issue-type', 'guardianship');
+    await page.fill('#issue-guardian-iin', good.guardian.iin);
+    await page.fill('#issue-guardian-lastName', good.guardian.lastName);
+    await page.fill('#issue-guardian-firstName', good.guardian.firstName);
+    await page.fill('#issue-child-iin', '123456789012');
+    await page.fill('#issue-child-lastName', good.child.lastName);
+    await page.fill('#issue-child-firstName', good.child.firstName);
+    await page.fill('#issue-child-birthDate', good.child.birthDate);
+    await page.fill('#issue-decision-number', good.decision.number);
+    await page.fill('#issue-decision-date', good.decision.date);
+    await page.click('#issue-form button[type=submit]');
+
+    const error = page.locator('#issue-child-iin-error');
+    await page.locator('#issue-child-iin-error:not(:empty)').waitFor();
+    await expect(error.textContent()).resolves.toContain(ru('console.error_invalid_iin'));
+    expect(await page.getAttribute('#issue-child-iin', 'aria-invalid')).toBe('true');
+
+    await page.fill('#issue-child-iin', good.child.iin);
+    await page.click('#issue-form button[type=submit]');
+    await page.locator('#console-status:not(:empty)').waitFor();
+    await expect(page.locator('#console-status').textContent()).resolves.toMatch(
+      /^Справка AST-2026-\d{6} выдана\.$/,
+    );
+    await context.close();
+  });
+});
+
+describe('the console in every language', { timeout: 120_000 }, () => {
+  it.each(LANGUAGES)(
+    'reads in %s at 360 and 1280 px, with no serious axe violation',
+    async (lang) => {
+      const t = translator(lang);
+      for (const [widthName, width] of Object.entries(WIDTHS)) {
+        const context = await app.context({ width });
+        const page = await context.newPage();
+        const errors = collectPageErrors(page);
+        await page.goto(`/console?lang=${lang}`);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang);
+        await expect(page.locator('h1').textContent()).resolves.toBe(t('console.title'));
+        await page.locator('#officer-sign-in:not([hidden])').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await signInAsOfficer(page, 'demo-officer-astana', lang);
+        await page.locator('#keys tr').first().waitFor();
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, `console-${lang}-${widthName}`);
+        expect(await seriousViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    },
+  );
+
+  it('switches language with the switcher', async () => {
+    const context = await app.context();
+    const page = await context.newPage();
+    await page.goto('/console?lang=ru');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/lang=en/);
+    await expect(page.locator('h1').textContent()).resolves.toBe(translator('en')('console.title'));
+    await context.close();
+  });
+});
