@@ -32,7 +32,7 @@ export interface WranglerDev {
 /**
  * Starts the Worker under `wrangler dev` (workerd, local mode) and waits until `/healthz`
  * answers. The workerd binary comes from the `@cloudflare/workerd-linux-64` package; its
- * install script is not needed (see scripts/check-workerd.sh).
+ * install script is not needed (README, "Running on Workers").
  */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
   await mkdir(options.stateDir, { recursive: true });
