@@ -4,6 +4,7 @@ import { assembleToken, encodeTokenPayload } from '../../src/crypto/token.js';
 import { fixedClock } from '../../src/runtime/clock.js';
 import type { Verdict, VerificationResult } from '../../src/services/verification-result.js';
 import type { AppEnv } from '../../src/web/env.js';
+import { language } from '../../src/web/middleware/language.js';
 import { type EdgeCacheStore, EdgeVerifyCache } from '../../src/worker/edge-cache.js';
 
 // The edge cache's rules with a clock the test moves and a Map for the Cache API; the workerd
@@ -49,6 +50,8 @@ beforeEach(() => {
   computed = 0;
   const cache = new EdgeVerifyCache(async () => store);
   app = new Hono<AppEnv>();
+  // As in the app: the language is chosen before the cache keys the page by it.
+  app.use(language);
   app.use(cache.middleware(clock));
   const verify = (c: Context<AppEnv>) => {
     computed += 1;
