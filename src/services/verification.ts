@@ -6,6 +6,7 @@ import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import { initials } from '../domain/names.js';
 import type { Clock } from '../runtime/clock.js';
+import { BatchedLookup } from '../store/batched-lookup.js';
 import type { CertificateRow, ProviderRow, RegistryStore } from '../store/registry-store.js';
 import type { Keyring, VerificationKey } from './keyring.js';
 import type { LogPositions } from './log-position.js';
@@ -49,16 +50,24 @@ export class VerificationService {
   #providers = new Map<string, ProviderRow>();
   /** Token text -> the key its signature verified under. A pure function of bytes, so exact. */
   #signatures = new LRUCache<string, VerificationKey>({ max: CACHE_ENTRIES });
+  /** Token text -> its parse, kept once the signature verified; also a pure function of bytes. */
+  #tokens = new LRUCache<string, ParsedToken>({ max: CACHE_ENTRIES });
   #rows = new LRUCache<string, CachedRow>({ max: CACHE_ENTRIES });
+  /** Registry reads of concurrent scans go to the database together, one query per batch. */
+  #reads: BatchedLookup<CertificateRow>;
+  /** Counts {@link forget} calls, so a read that overlapped one is not cached. */
+  #forgets = 0;
   readonly #statusTtlMs: number;
 
   constructor(private readonly deps: VerificationDeps) {
     this.#statusTtlMs = deps.statusTtlMs ?? 1_000;
+    this.#reads = new BatchedLookup((ids) => deps.store.certificatesById(ids));
   }
 
   /** Drops what is cached about a certificate; revocation calls this so it shows at once. */
   forget(certificateId: string): void {
     this.#rows.delete(certificateId);
+    this.#forgets += 1;
   }
 
   async verify(text: string): Promise<VerificationResult> {
@@ -77,7 +86,8 @@ export class VerificationService {
 
     // 1. Form: a QR of another system, a truncated scan or garbage stops here.
     const tokenText = text.trim().toUpperCase();
-    const parsed = parseToken(tokenText);
+    const known = this.#tokens.get(tokenText);
+    const parsed = known ? ({ ok: true, token: known } as const) : parseToken(tokenText);
     if (!parsed.ok) {
       return invalid(checkedAt, 'format', `Not a certificate of this registry: ${parsed.message}`);
     }
@@ -164,6 +174,7 @@ export class VerificationService {
     for (const key of candidates) {
       if (await verifyStrict(key.publicKey, token.signingInput, token.signature)) {
         this.#signatures.set(tokenText, key);
+        this.#tokens.set(tokenText, token);
         return key;
       }
     }
@@ -175,7 +186,8 @@ export class VerificationService {
     const cached = this.#rows.get(id);
     if (cached && now.getTime() - cached.readAt < this.#statusTtlMs) return cached;
 
-    const row = await this.deps.store.certificate(id);
+    const forgets = this.#forgets;
+    const row = await this.#reads.get(id);
     if (!row) return undefined;
 
     const fresh = {
@@ -184,7 +196,9 @@ export class VerificationService {
       digest: bytesToHex(recordDigest(utf8ToBytes(row.record))),
       readAt: now.getTime(),
     };
-    this.#rows.set(id, fresh);
+    // A revocation that finished during the read may not be in it: answer this scan from the
+    // read (it overlapped the revocation), but leave the next to read again.
+    if (forgets === this.#forgets) this.#rows.set(id, fresh);
     return fresh;
   }
 
