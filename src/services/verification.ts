@@ -1,12 +1,10 @@
 import { LRUCache } from 'lru-cache';
-import { bytesToHex, utf8ToBytes } from '../crypto/bytes.js';
 import { verifyStrict } from '../crypto/ed25519.js';
-import { type ParsedToken, parseToken, recordDigest } from '../crypto/token.js';
+import { type ParsedToken, parseToken } from '../crypto/token.js';
 import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import { initials } from '../domain/names.js';
 import type { Clock } from '../runtime/clock.js';
-import { BatchedLookup } from '../store/batched-lookup.js';
 import type { CertificateRow, ProviderRow, RegistryStore } from '../store/registry-store.js';
 import type { Keyring, VerificationKey } from './keyring.js';
 import type { LogPositions } from './log-position.js';
@@ -15,6 +13,7 @@ import type {
   InvalidCause,
   VerificationResult,
 } from './verification-result.js';
+import { type CachedRow, VerificationRows } from './verification-rows.js';
 
 export interface VerificationDeps {
   store: RegistryStore;
@@ -33,15 +32,6 @@ export interface VerificationDeps {
 /** Tokens and rows kept in memory: one QR is scanned many times, by many verifiers. */
 const CACHE_ENTRIES = 20_000;
 
-interface CachedRow {
-  row: CertificateRow;
-  /** Undefined when the stored record is not JSON: it cannot be the record that was signed. */
-  summary: CertificateSummary | undefined;
-  /** Digest of the stored record bytes, computed once per read. */
-  digest: string;
-  readAt: number;
-}
-
 /**
  * Answers "is this certificate authentic and valid now?" for a QR token. Every answer is a
  * verdict; it throws only when the check cannot run (the registry is unreachable).
@@ -52,27 +42,26 @@ export class VerificationService {
   #signatures = new LRUCache<string, VerificationKey>({ max: CACHE_ENTRIES });
   /** Token text -> its parse, kept once the signature verified; also a pure function of bytes. */
   #tokens = new LRUCache<string, ParsedToken>({ max: CACHE_ENTRIES });
-  #rows = new LRUCache<string, CachedRow>({ max: CACHE_ENTRIES });
-  /** Registry reads of concurrent scans go to the database together, one query per batch. */
-  #reads: BatchedLookup<CertificateRow>;
-  /** Counts {@link forget} calls, so a read that overlapped one is not cached. */
-  #forgets = 0;
-  readonly #statusTtlMs: number;
+  /** Registry rows, reused for `statusTtlMs`, read in shared statements (verification-rows.ts). */
+  #rows: VerificationRows;
 
   constructor(private readonly deps: VerificationDeps) {
-    this.#statusTtlMs = deps.statusTtlMs ?? 1_000;
-    this.#reads = new BatchedLookup((ids) => deps.store.certificatesById(ids));
+    this.#rows = new VerificationRows({
+      store: deps.store,
+      ttlMs: deps.statusTtlMs ?? 1_000,
+      now: () => deps.clock.now().getTime(),
+      summarize: (row) => this.summary(row),
+    });
   }
 
   /** Drops what is cached about a certificate; revocation calls this so it shows at once. */
   forget(certificateId: string): void {
-    this.#rows.delete(certificateId);
-    this.#forgets += 1;
+    this.#rows.forget(certificateId);
   }
 
   async verify(text: string): Promise<VerificationResult> {
     const result = await this.verdict(text);
-    const row = result.certificate && this.#rows.get(result.certificate.id)?.row;
+    const row = result.certificate && this.#rows.peek(result.certificate.id);
     if (!row || !this.deps.logPositions) return result;
 
     // 5. The public log: where this issuance is recorded, with its inclusion proof checked.
@@ -182,24 +171,8 @@ export class VerificationService {
   }
 
   /** The registry row and its summary, from the cache while it is fresh. */
-  private async row(id: string, now: Date): Promise<CachedRow | undefined> {
-    const cached = this.#rows.get(id);
-    if (cached && now.getTime() - cached.readAt < this.#statusTtlMs) return cached;
-
-    const forgets = this.#forgets;
-    const row = await this.#reads.get(id);
-    if (!row) return undefined;
-
-    const fresh = {
-      row,
-      summary: await this.summary(row),
-      digest: bytesToHex(recordDigest(utf8ToBytes(row.record))),
-      readAt: now.getTime(),
-    };
-    // A revocation that finished during the read may not be in it: answer this scan from the
-    // read (it overlapped the revocation), but leave the next to read again.
-    if (forgets === this.#forgets) this.#rows.set(id, fresh);
-    return fresh;
+  private row(id: string, now: Date): Promise<CachedRow | undefined> {
+    return this.#rows.get(id, now.getTime());
   }
 
   private async summary(row: CertificateRow): Promise<CertificateSummary | undefined> {

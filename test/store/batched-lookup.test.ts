@@ -86,7 +86,7 @@ describe('BatchedLookup', () => {
 
   it('splits a long queue into queries of at most maxBatch keys', async () => {
     const { reads, readMany } = gatedReader({ a: 1, b: 2, c: 3, d: 4, e: 5 });
-    const lookup = new BatchedLookup(readMany, 2);
+    const lookup = new BatchedLookup(readMany, { maxBatch: 2 });
 
     const all = ['a', 'b', 'c', 'd', 'e'].map((k) => lookup.get(k));
     for (let i = 0; i < 3; i++) {
@@ -95,5 +95,45 @@ describe('BatchedLookup', () => {
     }
     expect(await Promise.all(all)).toEqual([1, 2, 3, 4, 5]);
     expect(reads.map((r) => r.keys)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+});
+
+describe('BatchedLookup prefetch', () => {
+  it('takes prefetched keys along in a batch with room and hands over the whole answer', async () => {
+    const { reads, readMany } = gatedReader({ a: 1, b: 2, c: 3 });
+    const received: Map<string, number>[] = [];
+    const lookup = new BatchedLookup(readMany, {
+      maxBatch: 2,
+      prefetch: (room) => ({
+        keys: ['a', 'b', 'c'].slice(0, room + 1),
+        received: (f) => received.push(f),
+      }),
+    });
+
+    const a = lookup.get('a');
+    await settle();
+    // 'a' is asked for already; one place is left, which 'b' takes.
+    expect(reads.map((r) => r.keys)).toEqual([['a', 'b']]);
+    reads[0]?.finish();
+    expect(await a).toBe(1);
+    expect(received.map((f) => [...f.keys()])).toEqual([['a', 'b']]);
+  });
+
+  it('asks for no prefetch when the waiting keys fill the batch', async () => {
+    const { reads, readMany } = gatedReader({ a: 1, b: 2 });
+    let asked = 0;
+    const lookup = new BatchedLookup(readMany, {
+      maxBatch: 2,
+      prefetch: () => {
+        asked += 1;
+        return undefined;
+      },
+    });
+
+    const both = [lookup.get('a'), lookup.get('b')];
+    await settle();
+    reads[0]?.finish();
+    expect(await Promise.all(both)).toEqual([1, 2]);
+    expect(asked).toBe(0);
   });
 });
