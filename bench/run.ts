@@ -58,6 +58,10 @@ async function main() {
   const tokens = await issueMany(booted.services.issuance, part('issuance') ? ISSUANCES : 200, 1);
   if (part('issuance')) {
     lines.push(`issuance, PGlite (embedded), sequential: ${fmt(tokens.rate)} /s over ${ISSUANCES}`);
+    const shared = await issueMany(booted.services.issuance, ISSUANCES, 16);
+    lines.push(
+      `issuance, PGlite (embedded), 16 in flight: ${fmt(shared.rate)} /s over ${ISSUANCES}`,
+    );
     const onServer = await postgresIssuance(config, keys);
     if (onServer) lines.push(onServer);
   }
