@@ -255,10 +255,14 @@ async function postgresIssuance(config: Config, keys: ProviderKeyMaterial[]) {
     processing: false,
   });
   const result = await issueMany(booted.services.issuance, ISSUANCES, 16);
+  const wider = await issueMany(booted.services.issuance, ISSUANCES, 64);
   await booted.close();
   await admin.unsafe(`drop database ${name} with (force)`);
   await admin.end();
-  return `issuance, PostgreSQL server, 16 in flight: ${fmt(result.rate)} /s over ${ISSUANCES}`;
+  return [
+    `issuance, PostgreSQL server, 16 in flight: ${fmt(result.rate)} /s over ${ISSUANCES}`,
+    `issuance, PostgreSQL server, 64 in flight: ${fmt(wider.rate)} /s over ${ISSUANCES}`,
+  ].join('\n');
 }
 
 /**

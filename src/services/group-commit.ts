@@ -28,9 +28,10 @@ export class GroupCommit<I, O> {
   async #run(): Promise<void> {
     this.#running = true;
     try {
-      // Let the submissions of the current tick join the first batch.
-      await Promise.resolve();
       while (this.#waiting.length > 0) {
+        // Let the submissions of the current turn of the event loop join the batch: callers whose
+        // previous item just committed come back within it.
+        await nextTurn();
         const batch = this.#waiting.splice(0, this.maxBatch);
         try {
           settle(batch, await this.commit(batch.map((w) => w.item)));
@@ -63,5 +64,13 @@ function settle<O>(
     if (outcome instanceof Error) waiter.reject(outcome);
     else if (outcome === undefined) waiter.reject(new Error('group commit: no outcome'));
     else waiter.resolve(outcome);
+  });
+}
+
+/** Resolves after pending promise callbacks and I/O of this turn have run. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
   });
 }
