@@ -4,7 +4,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import postgres from 'postgres';
 import { type Config, loadConfig } from '../src/config.js';
 import { DEMO_PROVIDERS, demoCertificates } from '../src/demo/demo-data.js';
@@ -12,21 +11,29 @@ import { localDay } from '../src/domain/calendar.js';
 import type { CertificateRecord } from '../src/domain/certificate.js';
 import { demoPersonas } from '../src/gateway/fixture-data.js';
 import { createLogger } from '../src/logging/logger.js';
-import { bootNode } from '../src/node/boot.js';
+import { type Booted, bootNode } from '../src/node/boot.js';
 import { nodeRenderer } from '../src/node/renderer.js';
 import type { IssuanceService } from '../src/services/issuance.js';
 import { generateProviderKey, type ProviderKeyMaterial } from '../src/signer/key-material.js';
 import type { DatabaseHandle } from '../src/store/database.js';
 import { openDatabase } from '../src/store/open-node.js';
 import { edgeFigures } from './edge.js';
-import { load } from './http-load.js';
 import { fmt, median, percentile } from './stats.js';
 import { statusListFigures } from './status-list.js';
 import { transparencyLogFigures } from './translog.js';
+import { verifyOverHttp } from './verify-http.js';
 
 const ISSUANCES = Number(process.env.BENCH_ISSUANCES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
+/** Alternating rounds of the bare route and the verify API; figures are medians over them. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * `BENCH_ONLY=verify,issuance` runs only those parts (issuance, verify, documents, applications,
+ * translog, statuslist, edge); the verify part then issues its own 200 certificates.
+ */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+const part = (name: string) => !ONLY || ONLY.includes(name);
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 1000);
 const IN_FLIGHT = 100;
 /** The official term of the service: 30 minutes from delivery. */
@@ -50,32 +57,57 @@ async function main() {
   const lines: string[] = [`Benchmark, ${new Date().toISOString()}, Node ${process.version}`];
 
   // 1. Issuance: rules, canonical record, signature, insert and event.
-  const tokens = await issueMany(booted.services.issuance, ISSUANCES, 1);
-  lines.push(`issuance, PGlite (embedded), sequential: ${fmt(tokens.rate)} /s over ${ISSUANCES}`);
-  const onServer = await postgresIssuance(config, keys);
-  if (onServer) lines.push(onServer);
+  const tokens = await issueMany(booted.services.issuance, part('issuance') ? ISSUANCES : 200, 1);
+  if (part('issuance')) {
+    lines.push(`issuance, PGlite (embedded), sequential: ${fmt(tokens.rate)} /s over ${ISSUANCES}`);
+    const shared = await issueMany(booted.services.issuance, ISSUANCES, 16);
+    lines.push(
+      `issuance, PGlite (embedded), 16 in flight: ${fmt(shared.rate)} /s over ${ISSUANCES}`,
+    );
+    const onServer = await postgresIssuance(config, keys);
+    if (onServer) lines.push(onServer);
+  }
 
   // 2. Verification over HTTP on loopback vs a bare Hono route served the same way.
-  const server = serve({ fetch: booted.app.fetch, port: 0 });
-  const bare = new Hono().get('/bare', (c) => c.json({ verdict: 'valid' }));
-  const bareServer = serve({ fetch: bare.fetch, port: 0 });
-  await new Promise((r) => setTimeout(r, 200));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
-
-  const sample = tokens.tokens.slice(0, 200).map((t) => `/api/v1/verify/${t}`);
-  const options = { seconds: SECONDS, connections: CONNECTIONS };
-  const bareResult = await load(bareUrl, ['/bare'], options);
-  const verify = await load(url, sample, options);
-  lines.push(
-    `bare Hono route: ${fmt(bareResult.requestsPerSecond)} req/s, median ${bareResult.latencyMedianMs} ms, p99 ${bareResult.latencyP99Ms} ms`,
-    `verify API (${CONNECTIONS} connections): ${fmt(verify.requestsPerSecond)} req/s, median ${verify.latencyMedianMs} ms, p99 ${verify.latencyP99Ms} ms, non-2xx ${verify.non2xx}`,
-    `verify / bare route throughput: ${fmt((100 * verify.requestsPerSecond) / bareResult.requestsPerSecond)} %`,
-  );
-  server.close();
-  bareServer.close();
+  if (part('verify')) {
+    const options = { seconds: SECONDS, connections: CONNECTIONS, rounds: ROUNDS };
+    lines.push(...(await verifyOverHttp(booted.app, tokens.tokens, options)));
+  }
 
   // 3. Documents: render fresh (no cache) for the issued records.
+  if (part('documents')) lines.push(...(await documentFigures(booted, config)));
+
+  // 4. Citizen applications end to end: HTTP submission, the queue, the gateway, issuance.
+  if (part('applications')) {
+    const embedded = await applicationsEndToEnd(config, keys, await openDatabase({}), 'PGlite');
+    lines.push(
+      ...embedded.lines,
+      `applications end to end / bare sequential issuance, PGlite: ${fmt((100 * embedded.rate) / tokens.rate)} %`,
+    );
+    const server2 = await postgresDatabase('apps');
+    if (server2) {
+      lines.push(...(await applicationsEndToEnd(config, keys, server2, 'PostgreSQL server')).lines);
+    }
+  }
+
+  // 5. The transparency log: append cost, and inclusion proofs at 10^4..10^6 entries.
+  if (part('translog')) {
+    lines.push(...(await transparencyLogFigures(() => postgresDatabase('log'))));
+  }
+  if (part('statuslist')) lines.push(...(await statusListFigures()));
+
+  // 6. The Worker in workerd beside Node (bench/edge.ts).
+  if (part('edge')) lines.push(...(await edgeFigures()));
+
+  // 7. Memory.
+  lines.push(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
+
+  await booted.close();
+  console.log(lines.join('\n'));
+}
+
+/** PDF and PNG render times for the issued records, rendered fresh (no cache). */
+async function documentFigures(booted: Booted, config: Config): Promise<string[]> {
   const renderer = await nodeRenderer();
   const rows = await booted.store.db.query.certificates.findMany({ limit: 25 });
   const pdfMs: number[] = [];
@@ -94,33 +126,10 @@ async function main() {
     pngMs.push(performance.now() - t);
   }
   const warm = (xs: number[]) => xs.slice(3);
-  lines.push(
+  return [
     `PDF render: median ${fmt(median(warm(pdfMs)))} ms, p90 ${fmt(percentile(warm(pdfMs), 90))} ms (first ${fmt(pdfMs[0] ?? 0)} ms)`,
     `PNG render: median ${fmt(median(warm(pngMs)))} ms, p90 ${fmt(percentile(warm(pngMs), 90))} ms`,
-  );
-
-  // 4. Citizen applications end to end: HTTP submission, the queue, the gateway, issuance.
-  const embedded = await applicationsEndToEnd(config, keys, await openDatabase({}), 'PGlite');
-  lines.push(
-    ...embedded.lines,
-    `applications end to end / bare sequential issuance, PGlite: ${fmt((100 * embedded.rate) / tokens.rate)} %`,
-  );
-  const server2 = await postgresDatabase('apps');
-  if (server2) {
-    lines.push(...(await applicationsEndToEnd(config, keys, server2, 'PostgreSQL server')).lines);
-  }
-
-  // 5. The transparency log: append cost, and inclusion proofs at 10^4..10^6 entries.
-  lines.push(...(await transparencyLogFigures(() => postgresDatabase('log'))));
-  lines.push(...(await statusListFigures()));
-
-  lines.push(...(await edgeFigures())); // 6. The Worker in workerd beside Node (bench/edge.ts).
-
-  // 7. Memory.
-  lines.push(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB`);
-
-  await booted.close();
-  console.log(lines.join('\n'));
+  ];
 }
 
 /** Issues `count` certificates with `concurrency` in flight; returns the rate and the tokens. */
@@ -252,10 +261,14 @@ async function postgresIssuance(config: Config, keys: ProviderKeyMaterial[]) {
     processing: false,
   });
   const result = await issueMany(booted.services.issuance, ISSUANCES, 16);
+  const wider = await issueMany(booted.services.issuance, ISSUANCES, 64);
   await booted.close();
   await admin.unsafe(`drop database ${name} with (force)`);
   await admin.end();
-  return `issuance, PostgreSQL server, 16 in flight: ${fmt(result.rate)} /s over ${ISSUANCES}`;
+  return [
+    `issuance, PostgreSQL server, 16 in flight: ${fmt(result.rate)} /s over ${ISSUANCES}`,
+    `issuance, PostgreSQL server, 64 in flight: ${fmt(wider.rate)} /s over ${ISSUANCES}`,
+  ].join('\n');
 }
 
 /**

@@ -122,8 +122,17 @@ function computeStartOfLocalDay(day: Day): number {
  * valid until that day is valid up to and including this instant, and expired one millisecond on.
  */
 export function endOfLocalDay(day: Day): Date {
-  return new Date(startOfLocalDay(addDays(day, 1)).getTime() - 1);
+  const known = dayEnds.get(day);
+  if (known !== undefined) return new Date(known);
+
+  const end = startOfLocalDay(addDays(day, 1)).getTime() - 1;
+  if (dayEnds.size >= DAY_STARTS_KEPT) dayEnds.clear();
+  dayEnds.set(day, end);
+  return new Date(end);
 }
+
+/** Day ends already worked out, for the same reason and with the same bound as day starts. */
+const dayEnds = new Map<Day, number>();
 
 function isFirstInstantOf(instant: number, day: Day): boolean {
   const here = localDay(new Date(instant));

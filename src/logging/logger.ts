@@ -37,18 +37,41 @@ export function createLogger(
   write: (line: string) => void = (line) => console.log(line),
   base: LogFields = {},
 ): Logger {
-  const emit = (at: LogLevel, event: string, fields: LogFields = {}) => {
-    if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ level: at, event, ...redact(base), ...redact(fields) }));
-  };
+  return new JsonLineLogger(ORDER[level], write, redact(base));
+}
 
-  return {
-    debug: (event, fields) => emit('debug', event, fields),
-    info: (event, fields) => emit('info', event, fields),
-    warn: (event, fields) => emit('warn', event, fields),
-    error: (event, fields) => emit('error', event, fields),
-    child: (fields) => createLogger(level, write, { ...base, ...fields }),
-  };
+/**
+ * A class rather than closures: the web layer makes a child per request (to carry its id), and
+ * a child is then one small object whose base fields were redacted once, when it was made.
+ */
+class JsonLineLogger implements Logger {
+  constructor(
+    private readonly threshold: number,
+    private readonly write: (line: string) => void,
+    /** Already redacted. */
+    private readonly base: LogFields,
+  ) {}
+
+  debug(event: string, fields?: LogFields): void {
+    this.emit('debug', event, fields);
+  }
+  info(event: string, fields?: LogFields): void {
+    this.emit('info', event, fields);
+  }
+  warn(event: string, fields?: LogFields): void {
+    this.emit('warn', event, fields);
+  }
+  error(event: string, fields?: LogFields): void {
+    this.emit('error', event, fields);
+  }
+  child(fields: LogFields): Logger {
+    return new JsonLineLogger(this.threshold, this.write, { ...this.base, ...redact(fields) });
+  }
+
+  private emit(at: LogLevel, event: string, fields: LogFields = {}): void {
+    if (ORDER[at] < this.threshold) return;
+    this.write(JSON.stringify({ level: at, event, ...this.base, ...redact(fields) }));
+  }
 }
 
 /** A logger that keeps lines in memory, for tests that assert what was (not) logged. */

@@ -1,7 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { bytesToHex, utf8ToBytes } from '../crypto/bytes.js';
 import { verifyStrict } from '../crypto/ed25519.js';
-import { type ParsedToken, parseToken, recordDigest } from '../crypto/token.js';
+import { type ParsedToken, parseToken } from '../crypto/token.js';
 import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
 import type { CertificateRecord } from '../domain/certificate.js';
 import { initials } from '../domain/names.js';
@@ -15,6 +14,7 @@ import type {
   InvalidCause,
   VerificationResult,
 } from './verification-result.js';
+import { type CachedRow, VerificationRows } from './verification-rows.js';
 
 export interface VerificationDeps {
   store: RegistryStore;
@@ -35,15 +35,6 @@ export interface VerificationDeps {
 /** Tokens and rows kept in memory: one QR is scanned many times, by many verifiers. */
 const CACHE_ENTRIES = 20_000;
 
-interface CachedRow {
-  row: CertificateRow;
-  /** Undefined when the stored record is not JSON: it cannot be the record that was signed. */
-  summary: CertificateSummary | undefined;
-  /** Digest of the stored record bytes, computed once per read. */
-  digest: string;
-  readAt: number;
-}
-
 /**
  * Answers "is this certificate authentic and valid now?" for a QR token. Every answer is a
  * verdict; it throws only when the check cannot run (the registry is unreachable).
@@ -52,21 +43,28 @@ export class VerificationService {
   #providers = new Map<string, ProviderRow>();
   /** Token text -> the key its signature verified under. A pure function of bytes, so exact. */
   #signatures = new LRUCache<string, VerificationKey>({ max: CACHE_ENTRIES });
-  #rows = new LRUCache<string, CachedRow>({ max: CACHE_ENTRIES });
-  readonly #statusTtlMs: number;
+  /** Token text -> its parse, kept once the signature verified; also a pure function of bytes. */
+  #tokens = new LRUCache<string, ParsedToken>({ max: CACHE_ENTRIES });
+  /** Registry rows, reused for `statusTtlMs`, read in shared statements (verification-rows.ts). */
+  #rows: VerificationRows;
 
   constructor(private readonly deps: VerificationDeps) {
-    this.#statusTtlMs = deps.statusTtlMs ?? 1_000;
+    this.#rows = new VerificationRows({
+      store: deps.store,
+      ttlMs: deps.statusTtlMs ?? 1_000,
+      now: () => deps.clock.now().getTime(),
+      summarize: (row) => this.summary(row),
+    });
   }
 
   /** Drops what is cached about a certificate; revocation calls this so it shows at once. */
   forget(certificateId: string): void {
-    this.#rows.delete(certificateId);
+    this.#rows.forget(certificateId);
   }
 
   async verify(text: string): Promise<VerificationResult> {
     let result = await this.verdict(text);
-    const row = result.certificate && this.#rows.get(result.certificate.id)?.row;
+    const row = result.certificate && this.#rows.peek(result.certificate.id);
     if (!row) return result;
 
     if (row.statusIndex !== null && this.deps.statusListUrl) {
@@ -86,7 +84,8 @@ export class VerificationService {
 
     // 1. Form: a QR of another system, a truncated scan or garbage stops here.
     const tokenText = text.trim().toUpperCase();
-    const parsed = parseToken(tokenText);
+    const known = this.#tokens.get(tokenText);
+    const parsed = known ? ({ ok: true, token: known } as const) : parseToken(tokenText);
     if (!parsed.ok) {
       return invalid(checkedAt, 'format', `Not a certificate of this registry: ${parsed.message}`);
     }
@@ -209,6 +208,7 @@ export class VerificationService {
     for (const key of candidates) {
       if (await verifyStrict(key.publicKey, token.signingInput, token.signature)) {
         this.#signatures.set(tokenText, key);
+        this.#tokens.set(tokenText, token);
         return key;
       }
     }
@@ -216,21 +216,8 @@ export class VerificationService {
   }
 
   /** The registry row and its summary, from the cache while it is fresh. */
-  private async row(id: string, now: Date): Promise<CachedRow | undefined> {
-    const cached = this.#rows.get(id);
-    if (cached && now.getTime() - cached.readAt < this.#statusTtlMs) return cached;
-
-    const row = await this.deps.store.certificate(id);
-    if (!row) return undefined;
-
-    const fresh = {
-      row,
-      summary: await this.summary(row),
-      digest: bytesToHex(recordDigest(utf8ToBytes(row.record))),
-      readAt: now.getTime(),
-    };
-    this.#rows.set(id, fresh);
-    return fresh;
+  private row(id: string, now: Date): Promise<CachedRow | undefined> {
+    return this.#rows.get(id, now.getTime());
   }
 
   private async summary(row: CertificateRow): Promise<CertificateSummary | undefined> {

@@ -24,6 +24,45 @@ export async function allocateStatusIndex(
   throw new Error('no free status list index: the provider holds 2^24 certificates');
 }
 
+/**
+ * Status list indexes for `count` new certificates of one provider, drawn as
+ * allocateStatusIndex draws one, with one look-up a round for the whole batch: `taken` answers
+ * which candidates other certificates hold. Two certificates of the batch never share one.
+ */
+export async function allocateStatusIndexes(
+  random: RandomBytes,
+  count: number,
+  taken: (candidates: number[]) => Promise<Set<number>>,
+): Promise<number[]> {
+  const indexes: number[] = new Array(count);
+  const chosen = new Set<number>();
+  let pending = Array.from({ length: count }, (_, i) => ({ i, misses: 0 }));
+
+  while (pending.length > 0) {
+    const draws = pending.map(({ misses }) => {
+      const size = STATUS_LIST_MIN_SIZE * 2 ** Math.floor(misses / DRAWS_PER_SIZE);
+      if (size > STATUS_LIST_MAX_SIZE) {
+        throw new Error('no free status list index: the provider holds 2^24 certificates');
+      }
+      return drawBelow(random, size);
+    });
+    const inUse = await taken([...new Set(draws)]);
+
+    const missed: typeof pending = [];
+    pending.forEach((item, n) => {
+      const index = draws[n] as number;
+      if (inUse.has(index) || chosen.has(index)) {
+        missed.push({ i: item.i, misses: item.misses + 1 });
+        return;
+      }
+      chosen.add(index);
+      indexes[item.i] = index;
+    });
+    pending = missed;
+  }
+  return indexes;
+}
+
 /** Uniform in [0, size) for a power of two `size`: 32 random bits, masked. */
 function drawBelow(random: RandomBytes, size: number): number {
   const [a = 0, b = 0, c = 0, d = 0] = random(4);

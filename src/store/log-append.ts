@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 
 import { logEntries, logHead, logNodes } from '../../db/schema.js';
-import { appendLeaf } from '../translog/append.js';
+import { appendLeaves } from '../translog/append.js';
 import { TranslogError } from '../translog/errors.js';
 import { encodeLogEntry, type LogEntry } from '../translog/log-entry.js';
 import type { NodeId } from '../translog/subtrees.js';
@@ -20,26 +20,45 @@ import { lockLogHead, SqlTreeStore } from './sql-tree-store.js';
  * head; read the edge nodes the leaf pairs with; move the head and insert nodes and entry at once.
  */
 export async function appendLogEntry(tx: Tx, entry: LogEntry): Promise<number> {
-  const data = encodeLogEntry(entry);
+  return appendLogEntries(tx, [entry]);
+}
+
+/**
+ * Appends `entries` in order, as appendLogEntry does one, and answers the first one's index.
+ * `alongside` are data-modifying CTEs (`name as (insert …)`) that run in the same final
+ * statement: the issuance batch writes its certificates and events there, so a batch costs the
+ * same few statements whatever its size.
+ */
+export async function appendLogEntries(
+  tx: Tx,
+  entries: readonly LogEntry[],
+  alongside: readonly SQL[] = [],
+): Promise<number> {
+  const data = entries.map(encodeLogEntry);
   const size = await lockLogHead(tx);
 
-  const store = new EntryAppendStore(tx, size, (index) => [
-    index,
-    entry.kind,
-    'certificateId' in entry ? entry.certificateId : null,
-    entry.providerId,
-    data,
-  ]);
-  return appendLeaf(store, data);
+  const store = new EntryAppendStore(tx, size, alongside, (index) =>
+    entries.map(
+      (entry, i): EntryValues => [
+        index + i,
+        entry.kind,
+        'certificateId' in entry ? entry.certificateId : null,
+        entry.providerId,
+        data[i] as Uint8Array,
+      ],
+    ),
+  );
+  const { from } = await appendLeaves(store, data);
+  return from;
 }
 
 type EntryValues = [number, string, string | null, string, Uint8Array];
 
 /**
  * The write side of one append: reads as SqlTreeStore does, and commits the head, the nodes and
- * the entry row in one statement. The edge is read after the lock, in a statement of its own: under
- * READ COMMITTED only a statement started after the lock was granted sees the nodes of the append
- * that held it before.
+ * the entry rows in one statement. The edge is read after the lock, in a statement of its own:
+ * under READ COMMITTED only a statement started after the lock was granted sees the nodes of the
+ * append that held it before.
  */
 class EntryAppendStore implements TreeStore {
   readonly #reader: SqlTreeStore;
@@ -47,7 +66,8 @@ class EntryAppendStore implements TreeStore {
   constructor(
     private readonly tx: Tx,
     locked: number,
-    private readonly entryAt: (index: number) => EntryValues,
+    private readonly alongside: readonly SQL[],
+    private readonly entriesAt: (index: number) => EntryValues[],
   ) {
     this.#reader = new SqlTreeStore(tx, locked);
   }
@@ -65,7 +85,14 @@ class EntryAppendStore implements TreeStore {
       nodes.map((n) => sql`(${n.level}::smallint, ${n.index}::bigint, ${n.hash}::bytea)`),
       sql`, `,
     );
-    const [index, kind, certificateId, providerId, data] = this.entryAt(from);
+    const rows = sql.join(
+      this.entriesAt(from).map(
+        ([index, kind, certificateId, providerId, data]) =>
+          sql`(${index}::bigint, ${kind}, ${certificateId}, ${providerId}, ${data}::bytea)`,
+      ),
+      sql`, `,
+    );
+    const more = this.alongside.map((cte) => sql`, ${cte}`);
 
     const steps: SQL = sql`
       with moved as (
@@ -76,9 +103,10 @@ class EntryAppendStore implements TreeStore {
         where exists (select 1 from moved)
       ), entry as (
         insert into ${logEntries} (index, kind, certificate_id, provider_id, data)
-        select ${index}::bigint, ${kind}, ${certificateId}, ${providerId}, ${data}::bytea
-        from moved
-      )
+        select e.index, e.kind, e.certificate_id, e.provider_id, e.data
+        from (values ${rows}) as e(index, kind, certificate_id, provider_id, data)
+        where exists (select 1 from moved)
+      )${sql.join(more, sql``)}
       select size from moved
     `;
     if (rowsOf(await this.tx.execute(steps)).length === 0) {

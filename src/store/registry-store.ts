@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, placeholder, type SQL, sql } from 'drizzle-orm';
 import {
   certificates,
-  events,
+  events as eventsTable,
   officers,
   providerKeys,
   providers,
@@ -32,6 +32,9 @@ export interface EventInput {
  * a transaction so that the change and its event commit together or not at all.
  */
 export class RegistryStore {
+  /** The verify path's read, prepared on first use. */
+  #byIds: ReturnType<typeof prepareCertificatesById> | undefined;
+
   constructor(readonly db: Database) {}
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -90,6 +93,18 @@ export class RegistryStore {
     return this.db.select().from(certificates).where(eq(certificates.serial, serial)).limit(10);
   }
 
+  /**
+   * Several certificates in one query, by id; ids without a row are absent from the map. The
+   * verify path's read: one prepared statement for any number of ids, built once.
+   */
+  async certificatesById(ids: readonly string[]): Promise<Map<string, CertificateRow>> {
+    const found = new Map<string, CertificateRow>();
+    if (ids.length === 0) return found;
+    this.#byIds ??= prepareCertificatesById(this.db);
+    for (const row of await this.#byIds.execute({ ids: [...ids] })) found.set(row.id, row);
+    return found;
+  }
+
   async byIdempotencyKey(
     tx: Tx,
     providerId: string,
@@ -118,8 +133,83 @@ export class RegistryStore {
     return next;
   }
 
+  /**
+   * Reserves `count` consecutive serials for each provider and year in one statement, and answers
+   * the first of each range by `providerId:year`. Rows are locked in a fixed order, so two
+   * batches cannot deadlock on each other.
+   */
+  async reserveSerials(
+    tx: Tx,
+    wants: readonly { providerId: string; year: number; count: number }[],
+  ): Promise<Map<string, number>> {
+    const sorted = [...wants].sort((a, b) =>
+      a.providerId === b.providerId ? a.year - b.year : a.providerId < b.providerId ? -1 : 1,
+    );
+    const rows = await tx
+      .insert(serialCounters)
+      .values(sorted.map(({ providerId, year, count }) => ({ providerId, year, last: count })))
+      .onConflictDoUpdate({
+        target: [serialCounters.providerId, serialCounters.year],
+        set: { last: sql`${serialCounters.last} + excluded.last` },
+      })
+      .returning();
+    const first = new Map<string, number>();
+    for (const row of rows) {
+      const want = sorted.find((w) => w.providerId === row.providerId && w.year === row.year);
+      if (want) first.set(`${row.providerId}:${row.year}`, row.last - want.count + 1);
+    }
+    if (first.size !== sorted.length) throw new Error('serial counters returned too few rows');
+    return first;
+  }
+
+  /** The certificates already issued under some Idempotency-Keys, by `providerId:key`. */
+  async byIdempotencyKeys(
+    tx: Tx,
+    keys: readonly { providerId: string; key: string }[],
+  ): Promise<Map<string, CertificateRow>> {
+    const found = new Map<string, CertificateRow>();
+    if (keys.length === 0) return found;
+    const pairs = sql.join(
+      keys.map(({ providerId, key }) => sql`(${providerId}, ${key})`),
+      sql`, `,
+    );
+    const rows = await tx
+      .select()
+      .from(certificates)
+      .where(sql`(${certificates.providerId}, ${certificates.idempotencyKey}) in (${pairs})`);
+    for (const row of rows) found.set(`${row.providerId}:${row.idempotencyKey}`, row);
+    return found;
+  }
+
+  /**
+   * The insert of some certificates and their events as CTEs, for the statement that appends
+   * their log entries (appendLogEntries): a batch of issuances writes everything at once.
+   */
+  issuanceWrites(rows: readonly NewCertificateRow[], issued: readonly EventInput[]): SQL[] {
+    const events = this.db.insert(eventsTable).values(issued.map(eventValues)).getSQL();
+    return [
+      sql`certificates_written as (${this.db
+        .insert(certificates)
+        .values([...rows])
+        .getSQL()})`,
+      sql`events_written as (${events})`,
+    ];
+  }
+
   async insertCertificate(tx: Tx, row: NewCertificateRow): Promise<void> {
     await tx.insert(certificates).values(row);
+  }
+
+  /** Which of `candidates` are status list indexes of the provider's certificates already. */
+  async takenStatusIndexes(tx: Tx, providerId: string, candidates: number[]): Promise<Set<number>> {
+    if (candidates.length === 0) return new Set();
+    const rows = await tx
+      .select({ index: certificates.statusIndex })
+      .from(certificates)
+      .where(
+        and(eq(certificates.providerId, providerId), inArray(certificates.statusIndex, candidates)),
+      );
+    return new Set(rows.map((row) => row.index as number));
   }
 
   /** Inserts the certificate unless its status list index is taken; says which happened. */
@@ -152,22 +242,34 @@ export class RegistryStore {
   }
 
   async appendEvent(tx: Tx | Database, event: EventInput): Promise<void> {
-    await tx.insert(events).values({
-      at: event.at,
-      kind: event.kind,
-      actor: event.actor,
-      providerId: event.providerId ?? null,
-      certificateId: event.certificateId ?? null,
-      requestId: event.requestId ?? null,
-      data: event.data ?? {},
-    });
+    await tx.insert(eventsTable).values(eventValues(event));
   }
 
   eventsFor(certificateId: string) {
     return this.db
       .select()
-      .from(events)
-      .where(eq(events.certificateId, certificateId))
-      .orderBy(events.seq);
+      .from(eventsTable)
+      .where(eq(eventsTable.certificateId, certificateId))
+      .orderBy(eventsTable.seq);
   }
+}
+
+function eventValues(event: EventInput) {
+  return {
+    at: event.at,
+    kind: event.kind,
+    actor: event.actor,
+    providerId: event.providerId ?? null,
+    certificateId: event.certificateId ?? null,
+    requestId: event.requestId ?? null,
+    data: event.data ?? {},
+  };
+}
+
+function prepareCertificatesById(db: Database) {
+  return db
+    .select()
+    .from(certificates)
+    .where(sql`${certificates.id} = any(${placeholder('ids')}::text[])`)
+    .prepare('certificates_by_ids');
 }
