@@ -35,7 +35,12 @@ export async function openDatabase(options: OpenOptions): Promise<NodeDatabaseHa
     });
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder: MIGRATIONS });
-    return { db: db as unknown as Database, kind: 'postgres', close: () => client.end() };
+    // A connection stuck since an outage must not hold the shutdown: 5 s, then it is cut.
+    return {
+      db: db as unknown as Database,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    };
   }
 
   // PGlite is a single connection: no pool in front of it; drizzle serialises on it.

@@ -4,32 +4,42 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerificationResult } from '../../src/services/verification-result.js';
 import { openDatabase } from '../../src/store/open-node.js';
 import { ASTANA, asOfficer, startTestRegistry, type TestRegistry } from '../support/app.js';
+import { serverDatabase } from '../support/edge-rig.js';
 import { guardianshipRequest } from '../support/requests.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 
-// The Node service on PostgreSQL (PGlite on the wire protocol) behind a relay this test closes
-// and opens again: the shared PostgreSQL server is never stopped. Ports 8840-8841.
+// The Node service on PostgreSQL behind a relay this test closes and opens again: the shared
+// server is never stopped. Without a server, PGlite on the wire protocol (pglite-socket, whose
+// multiplexer can leave a cut connection's transaction holding the queue; see the README).
+// Ports 8840-8841.
 const DATABASE_PORT = 8840;
 const RELAY_PORT = 8841;
 
-let pglite: PGlite;
-let socket: PGLiteSocketServer;
+let server: Awaited<ReturnType<typeof serverDatabase>>;
+let pglite: PGlite | undefined;
+let socket: PGLiteSocketServer | undefined;
 let relay: TcpProxy;
 let registry: TestRegistry;
 
 beforeAll(async () => {
-  pglite = await PGlite.create();
-  socket = new PGLiteSocketServer({ db: pglite, port: DATABASE_PORT, maxConnections: 16 });
-  await socket.start();
-  relay = new TcpProxy(RELAY_PORT, { host: '127.0.0.1', port: DATABASE_PORT });
+  // A fresh database on the PostgreSQL server when one answers; else PGlite on the wire protocol.
+  server = await serverDatabase();
+  let target = new URL(
+    server?.url ?? `postgres://postgres:unused@127.0.0.1:${DATABASE_PORT}/postgres`,
+  );
+  if (!server) {
+    pglite = await PGlite.create();
+    socket = new PGLiteSocketServer({ db: pglite, port: DATABASE_PORT, maxConnections: 16 });
+    await socket.start();
+  }
+  relay = new TcpProxy(RELAY_PORT, { host: target.hostname, port: Number(target.port || 5432) });
   await relay.start();
+  target = new URL(target);
+  target.hostname = '127.0.0.1';
+  target.port = String(RELAY_PORT);
   registry = await startTestRegistry({
     name: 'postgres',
-    open: () =>
-      openDatabase({
-        databaseUrl: `postgres://postgres:unused@127.0.0.1:${RELAY_PORT}/postgres`,
-        maxConnections: 4,
-      }),
+    open: () => openDatabase({ databaseUrl: target.toString(), maxConnections: 4 }),
   });
 }, 60_000);
 
@@ -38,6 +48,7 @@ afterAll(async () => {
   await relay?.stop();
   await socket?.stop();
   await pglite?.close();
+  await server?.drop();
 });
 
 function issue(key: string) {
@@ -76,6 +87,8 @@ describe('the Node service when PostgreSQL is unreachable', () => {
         message: 'The registry is temporarily unavailable',
       });
 
+      const answer = await registry.request(`/api/v1/verify/${token}`);
+      expect(answer.headers.get('retry-after')).toBe('5');
       const unavailable = await verdict(token);
       expect(unavailable.verdict).toBe('status_unavailable');
       expect(unavailable.message).toMatch(/signature is authentic/);

@@ -110,7 +110,9 @@ export type EdgeRig = Awaited<ReturnType<typeof startEdgeRig>>;
  * together, so two clients' extended-protocol queries can interleave (a Parse of one between
  * the Parse and Execute of the other); tests would see rare failures that are not ours.
  */
-async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+export async function serverDatabase(): Promise<
+  { url: string; drop(): Promise<void> } | undefined
+> {
   const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = postgres(base, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
