@@ -101,7 +101,7 @@ export class RegistryStore {
     const found = new Map<string, CertificateRow>();
     if (ids.length === 0) return found;
     this.#byIds ??= prepareCertificatesById(this.db);
-    for (const row of await this.#byIds.execute({ ids: [...ids] })) found.set(row.id, row);
+    for (const row of await this.#byIds.execute({ ids: ids.join(',') })) found.set(row.id, row);
     return found;
   }
 
@@ -267,9 +267,13 @@ function eventValues(event: EventInput) {
 }
 
 function prepareCertificatesById(db: Database) {
-  return db
-    .select()
-    .from(certificates)
-    .where(sql`${certificates.id} = any(${placeholder('ids')}::text[])`)
-    .prepare('certificates_by_ids');
+  return (
+    db
+      .select()
+      .from(certificates)
+      // One text parameter, not an array: postgres.js sends arrays typed only when it has read the
+      // server's types, which the Worker turns off (`fetch_types: false`). Ids hold no comma.
+      .where(sql`${certificates.id} = any(string_to_array(${placeholder('ids')}, ','))`)
+      .prepare('certificates_by_ids')
+  );
 }
