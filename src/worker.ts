@@ -88,6 +88,13 @@ export default {
     });
     const shared = await isolate;
 
+    // The hot path: a scan answered from this data center's cache needs no database client,
+    // registry or router.
+    if (env.EDGE_CACHE !== 'off') {
+      const hit = await shared.edgeCache.lookup(request, clock.clock.now().getTime());
+      if (hit) return hit;
+    }
+
     // A connection per request; `connect_timeout` keeps a dead database from holding the
     // request for postgres.js's default 30 s (Hyperdrive itself is in the same data center).
     const client = postgres(env.HYPERDRIVE.connectionString, {

@@ -1,11 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { bytesToHex } from '../crypto/bytes.js';
 import { isCertificateId } from '../crypto/certificate-id.js';
 import { parseToken } from '../crypto/token.js';
 import { endOfLocalDay, startOfLocalDay } from '../domain/calendar.js';
 import type { Clock } from '../runtime/clock.js';
 import type { VerificationResult } from '../services/verification-result.js';
 import type { AppEnv } from '../web/env.js';
-import { LANGUAGES } from '../web/i18n/languages.js';
+import { LANGUAGE_COOKIE, LANGUAGES, type Language, pickLanguage } from '../web/i18n/languages.js';
+import { setSecurityHeaders } from '../web/middleware/security-headers.js';
 
 /**
  * How long an answer about a certificate that is still in force may be served from an edge data
@@ -53,19 +55,13 @@ export class EdgeVerifyCache {
         return;
       }
 
-      const target = verifyTarget(c);
+      const target = verifyTarget(c.req.method, c.req.path, c.get('lang'));
       if (!target) return next();
 
       const cache = await this.open();
-      const hit = await cache.match(target.key);
       const now = clock.now().getTime();
-      if (
-        hit &&
-        hit.headers.get(TOKEN) === target.token &&
-        Number(hit.headers.get(EXPIRES)) > now
-      ) {
-        return served(hit, 'HIT');
-      }
+      const hit = await this.fresh(cache, target, now);
+      if (hit) return served(hit, 'HIT');
 
       await next();
       const result = c.get('verification');
@@ -78,6 +74,39 @@ export class EdgeVerifyCache {
       }
       c.res = served(c.res, 'MISS');
     };
+  }
+
+  /**
+   * A fresh cached answer to a verification request, before any app is built for it: the
+   * Worker entry asks this first, so a warm scan costs no configuration, registry or router.
+   * The answer carries the security headers the app would have set.
+   */
+  async lookup(request: Request, now: number): Promise<Response | undefined> {
+    const url = new URL(request.url);
+    const lang = pickLanguage(
+      url.searchParams.get('lang') ?? undefined,
+      request.headers.get('accept-language') ?? undefined,
+      cookieValue(request.headers.get('cookie'), LANGUAGE_COOKIE),
+    );
+    const target = verifyTarget(request.method, url.pathname, lang);
+    if (!target) return undefined;
+
+    const hit = await this.fresh(await this.open(), target, now);
+    if (!hit) return undefined;
+    const answer = served(hit, 'HIT');
+    setSecurityHeaders(answer.headers, url.protocol === 'https:');
+    answer.headers.set(
+      'X-Request-Id',
+      `req_${bytesToHex(crypto.getRandomValues(new Uint8Array(8)))}`,
+    );
+    return answer;
+  }
+
+  /** The stored answer for this very token, while it is fresh. */
+  private async fresh(cache: EdgeCacheStore, target: Target, now: number) {
+    const hit = await cache.match(target.key);
+    if (!hit || hit.headers.get(TOKEN) !== target.token) return undefined;
+    return Number(hit.headers.get(EXPIRES)) > now ? hit : undefined;
   }
 
   /** Drops every cached answer about a certificate in this data center. */
@@ -111,17 +140,17 @@ interface Target {
   token: string;
 }
 
-function verifyTarget(c: Context<AppEnv>): Target | undefined {
-  if (c.req.method !== 'GET') return undefined;
-  const match = /^\/(api\/v1\/verify|v|V)\/([^/]+)$/.exec(c.req.path);
+function verifyTarget(method: string, path: string, lang: Language): Target | undefined {
+  if (method !== 'GET') return undefined;
+  const match = /^\/(api\/v1\/verify|v|V)\/([^/]+)$/.exec(path);
   if (!match?.[1] || !match[2]) return undefined;
 
   const token = decodeURIComponent(match[2]).trim().toUpperCase();
   const parsed = parseToken(token);
   if (!parsed.ok) return undefined;
 
-  // The page in the language the language middleware chose (query, cookie, Accept-Language).
-  const variant = match[1] === 'api/v1/verify' ? 'api' : `page-${c.get('lang')}`;
+  // The page in the visitor's language, chosen as the language middleware does.
+  const variant = match[1] === 'api/v1/verify' ? 'api' : `page-${lang}`;
   return { key: cacheKey(parsed.token.certificateId, variant), token };
 }
 
@@ -154,7 +183,18 @@ function served(response: Response, state: 'HIT' | 'MISS'): Response {
   const headers = new Headers(response.headers);
   headers.delete(EXPIRES);
   headers.delete(TOKEN);
+  // The id of the request that filled the cache is not this one's.
+  headers.delete('x-request-id');
   headers.set('cache-control', 'no-store');
   headers.set('x-edge-cache', state);
   return new Response(response.body, { status: response.status, headers });
+}
+
+/** One cookie's value from a Cookie header (RFC 6265 §4.2), without decoding. */
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
 }

@@ -42,13 +42,14 @@ let store: MapCache;
 let answer: { verdict: Verdict; validFrom?: string; validUntil?: string };
 let computed: number;
 let app: Hono<AppEnv>;
+let cache: EdgeVerifyCache;
 
 beforeEach(() => {
   clock = fixedClock('2026-12-03T07:00:00Z');
   store = new MapCache();
   answer = { verdict: 'valid' };
   computed = 0;
-  const cache = new EdgeVerifyCache(async () => store);
+  cache = new EdgeVerifyCache(async () => store);
   app = new Hono<AppEnv>();
   // As in the app: the language is chosen before the cache keys the page by it.
   app.use(language);
@@ -180,5 +181,42 @@ describe('the edge cache of verification answers', () => {
     const response = await app.request('/api/v1/verify/NOT-A-TOKEN');
     expect(response.headers.get('x-edge-cache')).toBeNull();
     expect(store.entries.size).toBe(0);
+  });
+});
+
+describe('answering from the cache before the app (the Worker entry)', () => {
+  const at = (path: string, headers: Record<string, string> = {}) =>
+    new Request(`https://verify.example.kz${path}`, { headers });
+
+  it('answers a warm scan with the security headers and no bookkeeping, fresh only', async () => {
+    await get(`/api/v1/verify/${token(ID)}`);
+    const hit = await cache.lookup(at(`/api/v1/verify/${token(ID)}`), clock.now().getTime());
+
+    expect(hit?.status).toBe(200);
+    expect(hit?.headers.get('x-edge-cache')).toBe('HIT');
+    expect(hit?.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(hit?.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(hit?.headers.get('x-edge-token')).toBeNull();
+    expect(hit?.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{16}$/);
+    expect(((await hit?.json()) as { verdict: string }).verdict).toBe('valid');
+
+    clock.advance(30_000);
+    expect(await cache.lookup(at(`/api/v1/verify/${token(ID)}`), clock.now().getTime())).toBe(
+      undefined,
+    );
+  });
+
+  it('misses for another token, another language of the page, and anything not a scan', async () => {
+    await get(`/v/${token(ID)}`, { 'accept-language': 'kk' });
+    const now = clock.now().getTime();
+
+    expect(await cache.lookup(at(`/v/${token(ID, 9)}`, { 'accept-language': 'kk' }), now)).toBe(
+      undefined,
+    );
+    expect(await cache.lookup(at(`/v/${token(ID)}`, { cookie: 'lang=en' }), now)).toBe(undefined);
+    expect(
+      (await cache.lookup(at(`/v/${token(ID)}`, { cookie: 'x=1; lang=kk' }), now))?.status,
+    ).toBe(200);
+    expect(await cache.lookup(at('/api/v1/certificates'), now)).toBe(undefined);
   });
 });

@@ -28,10 +28,14 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  */
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
-  const headers = mutableHeaders(c);
-  for (const [name, value] of HEADERS) headers.set(name, value);
-  if (c.req.url.startsWith('https:')) headers.set('Strict-Transport-Security', HSTS);
+  setSecurityHeaders(mutableHeaders(c), c.req.url.startsWith('https:'));
 });
+
+/** Sets the security headers on `headers`; for answers made outside the app (edge cache hits). */
+export function setSecurityHeaders(headers: Headers, https: boolean): void {
+  for (const [name, value] of HEADERS) headers.set(name, value);
+  if (https) headers.set('Strict-Transport-Security', HSTS);
+}
 
 /**
  * The response's headers, copied into a new response first when they are immutable (a response
