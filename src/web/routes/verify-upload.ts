@@ -32,7 +32,9 @@ type Upload = { type: 'application/pdf' } | { type: PhotoMediaType };
  */
 export function verifyUploadRoute(services: AppServices) {
   return new Hono<AppEnv>().post('/api/v1/verify', limit, async (c) => {
-    const { file, type } = await readFile(c.req.header('content-type'), () => c.req.parseBody());
+    const { file, type } = await readFile(c.req.header('content-type'), () =>
+      c.req.parseBody({ all: true }),
+    );
 
     const verifier = services.documentVerification;
     const result =
@@ -67,6 +69,7 @@ async function readFile(
   if (extra !== undefined) throw fieldError('validation_failed', extra, 'unknown field');
 
   const value = form.file;
+  if (Array.isArray(value)) throw fieldError('validation_failed', 'file', 'expected one file');
   if (value === undefined) throw fieldError('validation_failed', 'file', 'is required');
   if (!(value instanceof File)) throw fieldError('validation_failed', 'file', 'expected a file');
 
