@@ -5,7 +5,14 @@ import { localNoteSigningKey, verifierKeyString } from '../../src/translog/note-
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
 import { guardianshipRequest } from '../support/requests.js';
-import { type CertificateJson, issue, postRevoke, TWELVE_DIGITS, tokenOf } from './client.js';
+import {
+  type CertificateJson,
+  expectError,
+  issue,
+  postRevoke,
+  TWELVE_DIGITS,
+  tokenOf,
+} from './client.js';
 import { freshCheckpoint, getText, inclusionHolds, readSignedCheckpoint } from './log-client.js';
 import { nodeVerifiesReceipt, postReceipt } from './receipt-client.js';
 
@@ -165,6 +172,44 @@ describe.each(databaseTargets)('verification receipts on $name', (target) => {
     expect(receipt.log.entry).toBeDefined();
     expect(receipt.log.inclusionProof).toBeUndefined();
     expect(await verifyReceipt(receipt, logKey)).toMatchObject({ ok: true, included: false });
+  });
+
+  it('keeps a raw UTF-8 verifier name as sent, in the receipt and the history', async () => {
+    // Node hands a raw header over as Latin-1 characters, one a byte, as this string holds them.
+    const raw = Buffer.from('АО Банк', 'utf8').toString('latin1');
+    const receipt = await postReceipt(registry, tokenOf(certificate.verifyUrl), {
+      'x-verifier-organization': raw,
+    });
+    expect(receipt.verifier).toEqual({ organization: 'АО Банк' });
+    await registry.services.verificationLog.flush();
+    const history = await registry.services.verificationLog.history([certificate.id]);
+    expect(history.get(certificate.id)?.map((entry) => entry.organization)).toContain('АО Банк');
+  });
+
+  it('refuses an unusable verifier name with 400 naming the header, on receipt and verify', async () => {
+    const token = tokenOf(certificate.verifyUrl);
+    const cases: [string, string][] = [
+      ['Bank%00', 'must not contain control characters'],
+      ['\u00c9cole', 'is not valid UTF-8'],
+      ['B'.repeat(101), 'expected at most 100 characters'],
+    ];
+    for (const [header, detail] of cases) {
+      for (const [path, method] of [
+        [`/api/v1/verify/${token}/receipt`, 'POST'],
+        [`/api/v1/verify/${token}`, 'GET'],
+      ] as const) {
+        const response = await registry.request(path, {
+          method,
+          headers: { 'x-verifier-organization': header },
+        });
+        await expectError(response, {
+          status: 400,
+          code: 'validation_failed',
+          field: 'X-Verifier-Organization',
+          message: `X-Verifier-Organization: ${detail}`,
+        });
+      }
+    }
   });
 
   it('gives a receipt of an invalid token too, with no certificate', async () => {

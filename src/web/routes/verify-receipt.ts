@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Trilingual } from '../../documents/receipt-view.js';
 import type { Receipt } from '../../receipts/receipt.js';
-import { verifierOrganization } from '../../services/verification-log.js';
+import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
 import { LANGUAGES } from '../i18n/languages.js';
 import { RESOURCES as CATALOG } from '../i18n/translator.js';
@@ -19,7 +19,7 @@ export function verifyReceiptRoute(services: AppServices) {
   const app = new Hono<AppEnv>();
 
   const answer = async (c: Context<AppEnv>, pdf: boolean) => {
-    const header = c.req.header('x-verifier-organization');
+    const header = c.req.header(VERIFIER_HEADER);
     const token = c.req.param('token') ?? '';
     const { receipt, result } = await services.receipts.issue(token, verifierOrganization(header));
     services.verificationLog.recordVerdict(result, header);

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { sniffAttachmentType } from '../../applications/attachment-type.js';
 import type { PhotoMediaType } from '../../documents/qr-photo.js';
 import { AppError, fieldError } from '../../domain/errors.js';
+import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
 import type { AppServices } from '../services.js';
 
@@ -32,6 +33,7 @@ type Upload = { type: 'application/pdf' } | { type: PhotoMediaType };
  */
 export function verifyUploadRoute(services: AppServices) {
   return new Hono<AppEnv>().post('/api/v1/verify', limit, async (c) => {
+    verifierOrganization(c.req.header(VERIFIER_HEADER)); // a bad name is a 400, before the decode
     const { file, type } = await readFile(c.req.header('content-type'), () =>
       c.req.parseBody({ all: true }),
     );
