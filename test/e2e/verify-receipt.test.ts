@@ -212,14 +212,27 @@ describe.each(databaseTargets)('verification receipts on $name', (target) => {
     }
   });
 
-  it('gives a receipt of an invalid token too, with no certificate', async () => {
-    const receipt: Receipt = await postReceipt(registry, 'NOT-A-TOKEN');
+  it('gives a receipt of a forged token too, with no certificate', async () => {
+    const token = tokenOf(certificate.verifyUrl);
+    const forged = token.slice(0, 150) + (token[150] === 'A' ? 'B' : 'A') + token.slice(151);
+    const receipt: Receipt = await postReceipt(registry, forged);
 
-    expect(receipt.verification).toMatchObject({ verdict: 'invalid', cause: 'format' });
+    expect(receipt.verification).toMatchObject({ verdict: 'invalid', cause: 'signature' });
     expect(receipt.verification.certificate).toBeUndefined();
     expect(receipt.recordDigest).toBeUndefined();
     expect(receipt.log.entry).toBeUndefined();
     expect(await verifyReceipt(receipt, logKey)).toMatchObject({ ok: true, included: false });
+  });
+
+  it('signs nothing for text that is no token of this registry, with 422 naming token', async () => {
+    for (const path of ['/api/v1/verify/NOT-A-TOKEN/receipt', '/api/v1/verify/x/receipt.pdf']) {
+      await expectError(await registry.request(path, { method: 'POST' }), {
+        status: 422,
+        code: 'token_malformed',
+        field: 'token',
+        message: 'token: is not a certificate code of this registry',
+      });
+    }
   });
 });
 
