@@ -2,6 +2,11 @@ import { createApplications } from './applications/application-services.js';
 import { createAuth } from './auth/auth-services.js';
 import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
+import {
+  inProcessPhotoReader,
+  limitPhotoReads,
+  type PhotoQrReader,
+} from './documents/photo-reader.js';
 import type { StateGateway } from './gateway/gateway.js';
 import type { Logger } from './logging/logger.js';
 import type { SmsSender } from './notifier/sms.js';
@@ -55,6 +60,8 @@ export interface RegistryDeps {
   demoEdsKeyFileExists?: (personaKey: string) => Promise<boolean>;
   /** Keys read by an earlier request of this Worker isolate; Node keeps its own. */
   keySnapshot?: KeySnapshot;
+  /** Where photos are decoded: worker threads on Node; in the request itself by default. */
+  photoReader?: PhotoQrReader;
 }
 
 /**
@@ -140,6 +147,7 @@ export function createRegistry(deps: RegistryDeps) {
       verification,
       clock: deps.clock,
       publicUrl: deps.publicUrl,
+      photos: limitPhotoReads(deps.photoReader ?? inProcessPhotoReader),
     }),
     receipts: new ReceiptService({
       verification,

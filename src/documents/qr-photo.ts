@@ -18,8 +18,11 @@ export type PhotoQrResult =
   // `qr_not_found`: no QR code could be read in it.
   | { ok: false; code: 'image_unreadable' | 'image_too_large' | 'qr_not_found' };
 
-/** Photos above this are refused before decoding: 40 MP is more than any phone camera takes. */
-export const MAX_PHOTO_PIXELS = 40_000_000;
+/**
+ * Photos above this are refused from their header, before decoding: 24 MP covers a phone's
+ * default picture (12-20 MP), while a decode costs time and RGBA memory in proportion to pixels.
+ */
+export const MAX_PHOTO_PIXELS = 24_000_000;
 
 /** The longest side the QR search runs at. */
 const SEARCH_SIDE = 1600;
@@ -32,7 +35,7 @@ interface Rgba {
 
 /** The text of the QR code in the photo. Never throws on bad input. */
 export function readQrFromPhoto(bytes: Uint8Array, type: PhotoMediaType): PhotoQrResult {
-  const size = type === 'image/png' ? pngSize(bytes) : undefined;
+  const size = type === 'image/png' ? pngSize(bytes) : jpegSize(bytes);
   if (size && size.width * size.height > MAX_PHOTO_PIXELS) {
     return { ok: false, code: 'image_too_large' };
   }
@@ -55,6 +58,31 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } | undefin
   if (bytes.length < 24) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * Width and height from the first start-of-frame marker (ITU T.81 §B.2.2), found by walking the
+ * marker segments; undefined when the stream ends first (the decoder then refuses it).
+ */
+function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  let at = 2;
+  while (at + 9 < bytes.length) {
+    if (bytes[at] !== 0xff) return undefined;
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
+    const isFrame = marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker);
+    if (isFrame) {
+      const height = ((bytes[at + 5] ?? 0) << 8) | (bytes[at + 6] ?? 0);
+      const width = ((bytes[at + 7] ?? 0) << 8) | (bytes[at + 8] ?? 0);
+      return { width, height };
+    }
+    at += 2 + length;
+  }
+  return undefined;
 }
 
 function jpegPixels(bytes: Uint8Array): Rgba {

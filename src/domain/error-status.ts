@@ -32,6 +32,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   key_generation_unavailable: 409,
   payload_too_large: 413,
   qr_unreadable: 422,
+  token_malformed: 422,
   size_beyond_checkpoint: 400,
   rate_limited: 429,
   service_unavailable: 503,

@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   // An uploaded photo holds no QR code that could be read (blurred, cut off, or none there).
   'qr_unreadable',
+  // A text given as a verify token is not even in the form of a token of this registry.
+  'token_malformed',
   // A transparency log size or index asked for lies beyond the latest signed checkpoint.
   'size_beyond_checkpoint',
   'rate_limited',

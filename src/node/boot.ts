@@ -27,6 +27,7 @@ import { RegistryStore } from '../store/registry-store.js';
 import type { NoteSigningKey } from '../translog/note-key.js';
 import { createApp } from '../web/app.js';
 import { nodeGateway } from './gateway.js';
+import { ThreadPhotoReader } from './photo-threads.js';
 import { nodeRenderer } from './renderer.js';
 
 export interface BootOptions {
@@ -96,6 +97,7 @@ export async function bootNode(options: BootOptions) {
     sms: options.sms ?? (config.sms ? new HttpSms(config.sms) : undefined),
     otpSecret: config.otpSecret,
     demo: config.demo,
+    photoReader: new ThreadPhotoReader(),
     demoEdsKeyFileExists: (key) => fileExists(join(config.dataDir, demoEdsKeyFile(key))),
   });
   await keyring.reload();

@@ -6,9 +6,10 @@ import {
 } from '../crypto/certificate-file.js';
 import { parseToken } from '../crypto/token.js';
 import { readAttachment } from '../documents/pdf-attachments.js';
-import { type PhotoMediaType, readQrFromPhoto } from '../documents/qr-photo.js';
+import type { limitPhotoReads } from '../documents/photo-reader.js';
+import type { PhotoMediaType } from '../documents/qr-photo.js';
 import type { CertificateRecord, Child, Person } from '../domain/certificate.js';
-import { fieldError } from '../domain/errors.js';
+import { AppError, fieldError } from '../domain/errors.js';
 import { maskIin } from '../domain/iin.js';
 import type { Clock } from '../runtime/clock.js';
 import type { VerificationService } from './verification.js';
@@ -48,6 +49,8 @@ export class DocumentVerificationService {
       clock: Clock;
       /** The registry's base URL: a photographed QR must lead here. */
       publicUrl: string;
+      /** Reads the QR of a photo, limited per process (see documents/photo-reader.ts). */
+      photos: ReturnType<typeof limitPhotoReads>;
     },
   ) {}
 
@@ -55,26 +58,38 @@ export class DocumentVerificationService {
    * Verifies a photo or screenshot by the QR code in it, as a scan would: the verdict on the
    * token, and no `record`, since a picture carries no signed data beyond the code.
    *
-   * @throws AppError `qr_unreadable` when no code can be read, `payload_too_large` for a photo
-   *   of more pixels than any camera takes: both are about the picture, not the certificate.
+   * @throws AppError `qr_unreadable` when the image cannot be decoded or no code can be read in
+   *   it, `payload_too_large` for a photo of more pixels than a phone takes: both are about the
+   *   picture, not the certificate; `service_unavailable` when too many photos are being read.
    */
   async verifyPhoto(photo: Uint8Array, type: PhotoMediaType): Promise<DocumentVerificationResult> {
-    const read = readQrFromPhoto(photo, type);
-    if (!read.ok && read.code === 'image_too_large') {
-      throw fieldError('payload_too_large', 'file', 'expected a photo of at most 40 megapixels');
+    const read = await this.deps.photos.read(photo, type);
+    if (read.ok) {
+      const token = tokenOfQr(read.text, this.deps.publicUrl);
+      if (token === undefined) return this.#notOurs('the QR code leads to another site');
+      return this.deps.verification.verify(token);
     }
-    if (!read.ok && read.code === 'qr_not_found') {
-      throw fieldError(
-        'qr_unreadable',
-        'file',
-        'no QR code could be read in the image; photograph it closer and in focus, or upload the PDF',
-      );
+    switch (read.code) {
+      case 'busy':
+        throw new AppError(
+          'service_unavailable',
+          'Too many photos are being read right now; try again in a few seconds, or upload the PDF',
+        );
+      case 'image_too_large':
+        throw fieldError('payload_too_large', 'file', 'expected a photo of at most 24 megapixels');
+      case 'image_unreadable':
+        throw fieldError(
+          'qr_unreadable',
+          'file',
+          'the image cannot be decoded (damaged or cut short); upload the photo again, or the PDF',
+        );
+      case 'qr_not_found':
+        throw fieldError(
+          'qr_unreadable',
+          'file',
+          'no QR code could be read in the image; photograph it closer and in focus, or upload the PDF',
+        );
     }
-    if (!read.ok) return this.#notOurs('the image cannot be read');
-
-    const token = tokenOfQr(read.text, this.deps.publicUrl);
-    if (token === undefined) return this.#notOurs('the QR code leads to another site');
-    return this.deps.verification.verify(token);
   }
 
   async verifyPdf(pdf: Uint8Array): Promise<DocumentVerificationResult> {

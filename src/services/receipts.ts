@@ -1,5 +1,6 @@
 import { utf8ToBytes } from '../crypto/bytes.js';
 import { sha256Hex } from '../crypto/sha256.js';
+import { fieldError } from '../domain/errors.js';
 import {
   RECEIPT_TYPE,
   RECEIPT_VERSION,
@@ -35,9 +36,18 @@ export interface IssuedReceipt {
 export class ReceiptService {
   constructor(private readonly deps: ReceiptDeps) {}
 
-  /** Verifies `token` as `GET /api/v1/verify/<token>` does and signs a receipt of the answer. */
+  /**
+   * Verifies `token` as `GET /api/v1/verify/<token>` does and signs a receipt of the answer.
+   *
+   * @throws AppError `token_malformed` naming `token` for text in no token form of this registry.
+   */
   async issue(token: string, organization: string | null): Promise<IssuedReceipt> {
     const result = await this.deps.verification.verify(token);
+    // A receipt proves what the registry said about one of its tokens, `invalid` included; text
+    // that is no token of this registry at all would only fill the log with signed noise.
+    if (result.verdict === 'invalid' && result.cause === 'format') {
+      throw fieldError('token_malformed', 'token', 'is not a certificate code of this registry');
+    }
 
     // The full digest of the record the verdict is about; known whenever a certificate is.
     const id = result.certificate?.id;

@@ -1,5 +1,6 @@
 import { desc, inArray, sql } from 'drizzle-orm';
 import { verificationLog } from '../../db/schema.js';
+import { fieldError } from '../domain/errors.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/database.js';
 import type { VerificationResult } from './verification-result.js';
@@ -72,7 +73,8 @@ export class VerificationLog {
       certificateId: result.certificate.id,
       at: new Date(result.checkedAt),
       verdict: result.verdict,
-      organization: verifierOrganization(organizationHeader),
+      // The API routes refused a bad name before verifying; the HTML pages drop it.
+      organization: organizationOrNull(organizationHeader),
     });
   }
 
@@ -141,24 +143,69 @@ export class VerificationLog {
   }
 }
 
-/**
- * The organisation a verifier names in `X-Verifier-Organization`: trimmed, control characters
- * dropped, at most 100 characters. Header values are Latin-1 on the wire, so a name in Cyrillic
- * or Kazakh is sent percent-encoded (UTF-8) and decoded here.
- */
-export function verifierOrganization(header: string | undefined): string | null {
-  if (header === undefined) return null;
+/** The request header a verifier names itself in. */
+export const VERIFIER_HEADER = 'X-Verifier-Organization';
+const MAX_ORGANIZATION_CHARS = 100;
 
-  let text = header;
+export type VerifierOrganization =
+  | { ok: true; name: string | null }
+  | { ok: false; detail: string };
+
+/**
+ * The organisation a verifier names in `X-Verifier-Organization`, trimmed; `null` when absent or
+ * blank. Node hands header values over as Latin-1 decoded bytes, so a raw UTF-8 name (АО Банк)
+ * arrives as mojibake: bytes that are valid UTF-8 are decoded as such. Percent-encoded UTF-8 is
+ * decoded too. Anything else is refused rather than stored garbled: bytes that are not UTF-8,
+ * broken percent-encoding, control characters, more than 100 characters.
+ */
+export function parseVerifierOrganization(header: string | undefined): VerifierOrganization {
+  if (header === undefined) return { ok: true, name: null };
+
+  let text = utf8OfHeader(header);
+  if (text === undefined) return { ok: false, detail: 'is not valid UTF-8' };
   if (/%[0-9a-f]{2}/i.test(text)) {
     try {
       text = decodeURIComponent(text);
     } catch {
-      // Not valid percent-encoding: keep the text as it came.
+      return { ok: false, detail: 'is not valid percent-encoded UTF-8' };
     }
   }
-  const clean = [...text.replace(/[\p{C}]/gu, '').trim()].slice(0, 100).join('').trim();
-  return clean === '' ? null : clean;
+  if (/\p{Cc}/u.test(text)) return { ok: false, detail: 'must not contain control characters' };
+  const name = text.trim();
+  if ([...name].length > MAX_ORGANIZATION_CHARS) {
+    return { ok: false, detail: `expected at most ${MAX_ORGANIZATION_CHARS} characters` };
+  }
+  return { ok: true, name: name === '' ? null : name };
+}
+
+/**
+ * The organisation, or throws.
+ *
+ * @throws AppError `validation_failed` naming `X-Verifier-Organization`.
+ */
+export function verifierOrganization(header: string | undefined): string | null {
+  const parsed = parseVerifierOrganization(header);
+  if (!parsed.ok) throw fieldError('validation_failed', VERIFIER_HEADER, parsed.detail);
+  return parsed.name;
+}
+
+/** The name, or null for a missing or unusable header. */
+function organizationOrNull(header: string | undefined): string | null {
+  const parsed = parseVerifierOrganization(header);
+  return parsed.ok ? parsed.name : null;
+}
+
+/** The header as UTF-8 text: Latin-1 characters are taken as the bytes they were on the wire. */
+function utf8OfHeader(value: string): string | undefined {
+  // ASCII as is; a character above U+00FF means the runtime decoded the value already.
+  const codes = Array.from(value, (char) => char.codePointAt(0) ?? 0);
+  if (codes.every((code) => code < 0x80) || codes.some((code) => code > 0xff)) return value;
+  const bytes = Uint8Array.from(codes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Lets a pending flush not keep a Node process alive; Workers return a number, left as is. */

@@ -5,7 +5,14 @@ import { localNoteSigningKey, verifierKeyString } from '../../src/translog/note-
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
 import { guardianshipRequest } from '../support/requests.js';
-import { type CertificateJson, issue, postRevoke, TWELVE_DIGITS, tokenOf } from './client.js';
+import {
+  type CertificateJson,
+  expectError,
+  issue,
+  postRevoke,
+  TWELVE_DIGITS,
+  tokenOf,
+} from './client.js';
 import { freshCheckpoint, getText, inclusionHolds, readSignedCheckpoint } from './log-client.js';
 import { nodeVerifiesReceipt, postReceipt } from './receipt-client.js';
 
@@ -167,14 +174,65 @@ describe.each(databaseTargets)('verification receipts on $name', (target) => {
     expect(await verifyReceipt(receipt, logKey)).toMatchObject({ ok: true, included: false });
   });
 
-  it('gives a receipt of an invalid token too, with no certificate', async () => {
-    const receipt: Receipt = await postReceipt(registry, 'NOT-A-TOKEN');
+  it('keeps a raw UTF-8 verifier name as sent, in the receipt and the history', async () => {
+    // Node hands a raw header over as Latin-1 characters, one a byte, as this string holds them.
+    const raw = Buffer.from('АО Банк', 'utf8').toString('latin1');
+    const receipt = await postReceipt(registry, tokenOf(certificate.verifyUrl), {
+      'x-verifier-organization': raw,
+    });
+    expect(receipt.verifier).toEqual({ organization: 'АО Банк' });
+    await registry.services.verificationLog.flush();
+    const history = await registry.services.verificationLog.history([certificate.id]);
+    expect(history.get(certificate.id)?.map((entry) => entry.organization)).toContain('АО Банк');
+  });
 
-    expect(receipt.verification).toMatchObject({ verdict: 'invalid', cause: 'format' });
+  it('refuses an unusable verifier name with 400 naming the header, on receipt and verify', async () => {
+    const token = tokenOf(certificate.verifyUrl);
+    const cases: [string, string][] = [
+      ['Bank%00', 'must not contain control characters'],
+      ['\u00c9cole', 'is not valid UTF-8'],
+      ['B'.repeat(101), 'expected at most 100 characters'],
+    ];
+    for (const [header, detail] of cases) {
+      for (const [path, method] of [
+        [`/api/v1/verify/${token}/receipt`, 'POST'],
+        [`/api/v1/verify/${token}`, 'GET'],
+      ] as const) {
+        const response = await registry.request(path, {
+          method,
+          headers: { 'x-verifier-organization': header },
+        });
+        await expectError(response, {
+          status: 400,
+          code: 'validation_failed',
+          field: 'X-Verifier-Organization',
+          message: `X-Verifier-Organization: ${detail}`,
+        });
+      }
+    }
+  });
+
+  it('gives a receipt of a forged token too, with no certificate', async () => {
+    const token = tokenOf(certificate.verifyUrl);
+    const forged = token.slice(0, 150) + (token[150] === 'A' ? 'B' : 'A') + token.slice(151);
+    const receipt: Receipt = await postReceipt(registry, forged);
+
+    expect(receipt.verification).toMatchObject({ verdict: 'invalid', cause: 'signature' });
     expect(receipt.verification.certificate).toBeUndefined();
     expect(receipt.recordDigest).toBeUndefined();
     expect(receipt.log.entry).toBeUndefined();
     expect(await verifyReceipt(receipt, logKey)).toMatchObject({ ok: true, included: false });
+  });
+
+  it('signs nothing for text that is no token of this registry, with 422 naming token', async () => {
+    for (const path of ['/api/v1/verify/NOT-A-TOKEN/receipt', '/api/v1/verify/x/receipt.pdf']) {
+      await expectError(await registry.request(path, { method: 'POST' }), {
+        status: 422,
+        code: 'token_malformed',
+        field: 'token',
+        message: 'token: is not a certificate code of this registry',
+      });
+    }
   });
 });
 

@@ -282,34 +282,81 @@ describe('verifying an uploaded photo of a certificate', () => {
     });
   });
 
-  it('refuses a PNG of more than 40 megapixels with 413 before decoding it', async () => {
-    const header = new Uint8Array(64);
-    header.set([
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-    ]);
-    new DataView(header.buffer).setUint32(16, 10_000);
-    new DataView(header.buffer).setUint32(20, 5_000);
-    await expectError(await upload(registry, header), {
-      status: 413,
-      code: 'payload_too_large',
+  it('refuses a PNG or JPEG of more than 24 megapixels with 413 from its header', async () => {
+    const png = new Uint8Array(64);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 5_000);
+    new DataView(png.buffer).setUint32(20, 5_000);
+    // SOI, an APP0 segment of 16 bytes, then a baseline frame header of 7000 x 4000.
+    const jpeg = new Uint8Array(64);
+    jpeg.set([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+    jpeg.set([0xff, 0xc0, 0, 17, 8, 4000 >> 8, 4000 & 255, 7000 >> 8, 7000 & 255, 3], 20);
+    for (const file of [png, jpeg]) {
+      await expectError(await upload(registry, file), {
+        status: 413,
+        code: 'payload_too_large',
+        field: 'file',
+        message: 'file: expected a photo of at most 24 megapixels',
+      });
+    }
+  });
+
+  it('says a damaged or truncated PNG or JPEG is unreadable, with 422', async () => {
+    const png = await download(registry, certificate.id, 'png');
+    const jpeg = jpegOf(await download(registry, certificate.id, 'pdf'));
+    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    for (const file of [broken, png.subarray(0, png.length / 2), jpeg.subarray(0, 400)]) {
+      await expectError(await upload(registry, file), {
+        status: 422,
+        code: 'qr_unreadable',
+        field: 'file',
+        message: /^file: (the image cannot be decoded|no QR code could be read)/,
+      });
+    }
+  });
+
+  it('refuses two files in one upload with 400 naming the field', async () => {
+    const png = await download(registry, certificate.id, 'png');
+    const form = new FormData();
+    form.append('file', new Blob([png as Uint8Array<ArrayBuffer>]), 'a.png');
+    form.append('file', new Blob([png as Uint8Array<ArrayBuffer>]), 'b.png');
+    const response = await registry.request('/api/v1/verify', { method: 'POST', body: form });
+    await expectError(response, {
+      status: 400,
+      code: 'validation_failed',
       field: 'file',
-      message: 'file: expected a photo of at most 40 megapixels',
+      message: 'file: expected one file',
     });
   });
 
-  it('is invalid (format) for a QR leading to another site or an image that cannot be read', async () => {
+  it('keeps answering other requests while a large photo decodes in a thread', async () => {
+    const side = 4_500; // 20 MP: under the limit, and a decode of a good fraction of a second
+    const white = encodePng({
+      width: side,
+      height: side,
+      channels: 1,
+      depth: 8,
+      data: new Uint8Array(side * side).fill(255),
+    });
+    const order: string[] = [];
+    const photo = upload(registry, white).then((response) => {
+      order.push('photo');
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const health = await registry.request('/healthz');
+    order.push('healthz');
+    expect(health.status).toBe(200);
+    expect((await photo).status).toBe(422);
+    expect(order).toEqual(['healthz', 'photo']);
+  });
+
+  it('is invalid (format) for a QR leading to another site', async () => {
     const foreign = await qrPng(`https://evil.example/V/${tokenOf(certificate.verifyUrl)}`);
-    const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    const cases: [Uint8Array, string][] = [
-      [foreign, 'the QR code leads to another site'],
-      [broken, 'the image cannot be read'],
-    ];
-    for (const [file, why] of cases) {
-      expect(await uploadJson(registry, file)).toMatchObject({
-        verdict: 'invalid',
-        cause: 'format',
-        message: `Not a certificate of this registry: ${why}`,
-      });
-    }
+    expect(await uploadJson(registry, foreign)).toMatchObject({
+      verdict: 'invalid',
+      cause: 'format',
+      message: 'Not a certificate of this registry: the QR code leads to another site',
+    });
   });
 });

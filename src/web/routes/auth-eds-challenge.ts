@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import type { AppServices } from '../services.js';
 
 /**
@@ -7,7 +8,8 @@ import type { AppServices } from '../services.js';
  * sign-in (see src/auth/eds-message.ts for the exact bytes), valid two minutes and once.
  */
 export function edsChallengeRoute(services: AppServices) {
-  return new Hono<AppEnv>().post('/api/v1/auth/eds/challenge', async (c) => {
+  const limit = rateLimit(ANONYMOUS_LIMITS.edsChallenge, 'sign-in challenges');
+  return new Hono<AppEnv>().post('/api/v1/auth/eds/challenge', limit, async (c) => {
     const { nonce, expiresAt } = await services.auth.eds.challenge();
 
     c.header('Cache-Control', 'no-store');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../../domain/errors.js';
+import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { HomePage } from '../pages/home-page.js';
@@ -25,6 +26,7 @@ export function verifyLookupRoute(services: AppServices) {
   return new Hono<AppEnv>()
     .post('/api/v1/verify/lookup', jsonBody, validJson(lookupRequest), async (c) => {
       const { serial, iin } = c.req.valid('json');
+      verifierOrganization(c.req.header(VERIFIER_HEADER)); // a bad name is a 400, before the check
       const outcome = await lookup(serial, iin, c.get('clientAddress'));
       if (!outcome.ok) {
         c.header('Retry-After', String(outcome.retryAfter));

@@ -1,10 +1,11 @@
 import { type Context, Hono } from 'hono';
 import type { Trilingual } from '../../documents/receipt-view.js';
 import type { Receipt } from '../../receipts/receipt.js';
-import { verifierOrganization } from '../../services/verification-log.js';
+import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
 import { LANGUAGES } from '../i18n/languages.js';
 import { RESOURCES as CATALOG } from '../i18n/translator.js';
+import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import type { AppServices } from '../services.js';
 
 /**
@@ -19,7 +20,7 @@ export function verifyReceiptRoute(services: AppServices) {
   const app = new Hono<AppEnv>();
 
   const answer = async (c: Context<AppEnv>, pdf: boolean) => {
-    const header = c.req.header('x-verifier-organization');
+    const header = c.req.header(VERIFIER_HEADER);
     const token = c.req.param('token') ?? '';
     const { receipt, result } = await services.receipts.issue(token, verifierOrganization(header));
     services.verificationLog.recordVerdict(result, header);
@@ -37,8 +38,12 @@ export function verifyReceiptRoute(services: AppServices) {
     return c.body(bytes as Uint8Array<ArrayBuffer>);
   };
 
-  app.post('/api/v1/verify/:token/receipt.pdf', (c) => answer(c, true));
-  app.post('/api/v1/verify/:token/receipt', (c) => answer(c, wantsPdf(c.req.header('accept'))));
+  // One limiter for both paths: a PDF receipt is the same signed write.
+  const limit = rateLimit(ANONYMOUS_LIMITS.receipts, 'receipts');
+  app.post('/api/v1/verify/:token/receipt.pdf', limit, (c) => answer(c, true));
+  app.post('/api/v1/verify/:token/receipt', limit, (c) =>
+    answer(c, wantsPdf(c.req.header('accept'))),
+  );
   return app;
 }
 

@@ -3,7 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { sniffAttachmentType } from '../../applications/attachment-type.js';
 import type { PhotoMediaType } from '../../documents/qr-photo.js';
 import { AppError, fieldError } from '../../domain/errors.js';
+import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
+import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import type { AppServices } from '../services.js';
 
 /** A certificate PDF is about 100 KB; a phone photo a few megabytes. */
@@ -31,8 +33,12 @@ type Upload = { type: 'application/pdf' } | { type: PhotoMediaType };
  * signed, while an edited record is `invalid` with cause `record_mismatch`.
  */
 export function verifyUploadRoute(services: AppServices) {
-  return new Hono<AppEnv>().post('/api/v1/verify', limit, async (c) => {
-    const { file, type } = await readFile(c.req.header('content-type'), () => c.req.parseBody());
+  const perClient = rateLimit(ANONYMOUS_LIMITS.uploads, 'uploads');
+  return new Hono<AppEnv>().post('/api/v1/verify', perClient, limit, async (c) => {
+    verifierOrganization(c.req.header(VERIFIER_HEADER)); // a bad name is a 400, before the decode
+    const { file, type } = await readFile(c.req.header('content-type'), () =>
+      c.req.parseBody({ all: true }),
+    );
 
     const verifier = services.documentVerification;
     const result =
@@ -67,6 +73,7 @@ async function readFile(
   if (extra !== undefined) throw fieldError('validation_failed', extra, 'unknown field');
 
   const value = form.file;
+  if (Array.isArray(value)) throw fieldError('validation_failed', 'file', 'expected one file');
   if (value === undefined) throw fieldError('validation_failed', 'file', 'is required');
   if (!(value instanceof File)) throw fieldError('validation_failed', 'file', 'expected a file');
 
