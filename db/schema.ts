@@ -18,11 +18,9 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { instant } from './instant.js';
 
 /** Service providers: local executive bodies (akimats) that issue in their own name. */
 export const providers = pgTable('providers', {

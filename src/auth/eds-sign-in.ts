@@ -66,6 +66,17 @@ export class EdsSignIn {
   }
 
   /**
+   * Spends the nonce of an attempt refused before it could be checked (a malformed IIN or
+   * signature): a nonce serves one attempt, right or wrong. Unknown or spent nonces are left.
+   */
+  async spend(nonce: string): Promise<void> {
+    await this.deps.db
+      .update(edsChallenges)
+      .set({ usedAt: this.deps.clock.now() })
+      .where(and(eq(edsChallenges.nonce, nonce), isNull(edsChallenges.usedAt)));
+  }
+
+  /**
    * Opens a session when the signature verifies. An IIN that is unknown, deceased or holds no
    * EDS gets the same `eds_signature_invalid` as a wrong signature: the answer does not tell
    * whether the IIN has a key.
@@ -79,8 +90,14 @@ export class EdsSignIn {
     logger = this.deps.logger,
   ): Promise<{ token: string; session: CitizenSession }> {
     const { iin, nonce } = request;
-    readIin(iin, 'iin');
-    const signature = decodeSignature(request.signature);
+    let signature: Uint8Array;
+    try {
+      readIin(iin, 'iin');
+      signature = decodeSignature(request.signature);
+    } catch (error) {
+      await this.spend(nonce);
+      throw error;
+    }
     const now = this.deps.clock.now();
 
     const [challenge] = await this.deps.db

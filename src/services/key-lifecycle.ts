@@ -152,6 +152,16 @@ export class KeyLifecycleService {
     const result = await this.deps.store.transaction(async (tx) => {
       await this.deps.keys.lockProvider(tx, command.providerId);
       const key = await this.ownKey(tx, command);
+      // A key cannot be compromised before it existed; such a `since` is a typo (a two-digit
+      // year), and it would also reach instants PostgreSQL and JSON disagree about.
+      if (command.since < key.notBefore) {
+        const notBefore = key.notBefore.toISOString();
+        throw fieldError(
+          'date_out_of_range',
+          'since',
+          `must not be before the key's notBefore, ${notBefore}`,
+        );
+      }
       if (key.status === 'compromised' && key.compromisedAt && key.compromisedAt <= command.since) {
         return { key, changed: false };
       }

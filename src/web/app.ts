@@ -22,6 +22,7 @@ import { logRoutes } from './routes/log-routes.js';
 import { mistakePageRoute } from './routes/mistake-page.js';
 import { mistakesApiRoute } from './routes/mistakes-api.js';
 import { pageMessagesRoute } from './routes/page-messages.js';
+import { pageNotFoundRoute } from './routes/page-not-found.js';
 import { providerKeyRoutes } from './routes/provider-keys.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
@@ -94,6 +95,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', cabinetPageRoute());
   app.route('/', consolePageRoute());
   app.route('/', consoleOfficerRoute(services));
+  app.route('/', pageNotFoundRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 
   app.notFound(() => {

@@ -1,5 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ZodType } from 'zod';
+import type { $ZodIssue } from 'zod/v4/core';
 import { AppError } from '../domain/errors.js';
 
 /**
@@ -9,23 +10,28 @@ import { AppError } from '../domain/errors.js';
 export const validJson = <T extends ZodType>(schema: T) =>
   zValidator('json', schema, (result) => {
     if (result.success) return;
-
-    const issue = result.error.issues[0];
-    let field = issue?.path.map(String).join('.') || undefined;
-    let message = issue?.message ?? 'invalid request body';
-    if (issue?.code === 'unrecognized_keys') {
-      // Name the first unknown member itself, so a misspelt `midleName` points at itself.
-      field = [...issue.path.map(String), issue.keys[0]].join('.');
-      message =
-        issue.keys.length > 1
-          ? `unknown field (and ${issue.keys.length - 1} more)`
-          : 'unknown field';
-    } else if (issue && field && isMissing(result.data, issue.path)) {
-      // zod 4 keeps no `input` on issues, so a missing field is found in the body itself.
-      message = 'is required';
-    }
-    throw new AppError('validation_failed', field ? `${field}: ${message}` : message, field);
+    throw validationError(result.error, result.data);
   });
+
+/**
+ * The first problem of a failed zod parse of `body` as our error: a 400 `validation_failed` that
+ * names the field and says what was expected. Values are never echoed back.
+ */
+export function validationError(error: { issues: readonly $ZodIssue[] }, body: unknown): AppError {
+  const issue = error.issues[0];
+  let field = issue?.path.map(String).join('.') || undefined;
+  let message = issue?.message ?? 'invalid request body';
+  if (issue?.code === 'unrecognized_keys') {
+    // Name the first unknown member itself, so a misspelt `midleName` points at itself.
+    field = [...issue.path.map(String), issue.keys[0]].join('.');
+    message =
+      issue.keys.length > 1 ? `unknown field (and ${issue.keys.length - 1} more)` : 'unknown field';
+  } else if (issue && field && isMissing(body, issue.path)) {
+    // zod 4 keeps no `input` on issues, so a missing field is found in the body itself.
+    message = 'is required';
+  }
+  return new AppError('validation_failed', field ? `${field}: ${message}` : message, field);
+}
 
 /** True when the body has nothing at `path` (a parent that is not an object counts as nothing). */
 function isMissing(body: unknown, path: readonly PropertyKey[]): boolean {

@@ -92,7 +92,8 @@ describe('submitting an application', () => {
     [{ ...body, type: 'adoption' }, 'type', 'type: expected "guardianship" or "trusteeship"'],
     [{ type: 'guardianship' }, 'childIin', 'childIin: is required'],
     [{ ...body, childIin: 870412 }, 'childIin', 'childIin:'],
-    [{ ...body, comment: 'x' }, undefined, 'unknown field(s): comment'],
+    [{ ...body, comment: 'x' }, 'comment', 'comment: unknown field'],
+    [{ ...body, foo: 1, bar: 2 }, 'foo', 'foo: unknown field (and 1 more)'],
     [{ ...body, signature: 'AAAA' }, 'applicationId', 'applicationId: is required'],
   ])('answers 400 naming the field for %j', async (input, field, message) => {
     const response = await apply(registry, headers, input);
@@ -198,6 +199,21 @@ describe('submitting an application', () => {
         headers,
       );
       expect(read.body.attachment).toMatchObject({ mediaType: expected, size: bytes.length });
+    });
+
+    it('refuses an unknown form field with 400 naming it', async () => {
+      const response = await applyWithFile(
+        registry,
+        headers,
+        { ...fields, foo: '1' },
+        { bytes: PDF, name: 'copy.pdf', type: 'application/pdf' },
+      );
+      expect(response.status).toBe(400);
+      expect(await errorOf(response)).toEqual({
+        code: 'validation_failed',
+        message: 'foo: unknown field',
+        field: 'foo',
+      });
     });
 
     it('refuses a text file named .pdf: 415 naming attachment', async () => {

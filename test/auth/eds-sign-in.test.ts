@@ -116,6 +116,33 @@ describe.each(databaseTargets)('sign-in by EDS on $name', (target) => {
     expect(await errorOf(retry)).toMatchObject({ code: 'eds_challenge_invalid' });
   });
 
+  it.each([
+    ['a padded signature', (signature: string) => ({ signature: `${signature}==` })],
+    ['a signature one character short', (signature: string) => ({ signature: signature.slice(1) })],
+    ['a signature that is not a string', () => ({ signature: 42 })],
+    ['an IIN that is not 12 digits', () => ({ iin: '12345' })],
+    ['an unknown field', () => ({ extra: true })],
+  ])('spends the nonce on an attempt refused with 400 for %s', async (_, change) => {
+    const nonce = await challenge(registry);
+    const signature = signSignIn(seedOf(applicant), nonce, applicant.iin);
+    const refused = await post(registry, '/api/v1/auth/eds', {
+      iin: applicant.iin,
+      nonce,
+      signature,
+      ...change(signature),
+    });
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).code).toBe('validation_failed');
+
+    const retry = await signIn({ iin: applicant.iin, nonce, signature });
+    expect(retry.status).toBe(401);
+    expect(await errorOf(retry)).toMatchObject({
+      code: 'eds_challenge_invalid',
+      message: 'nonce: the challenge was already used; ask for a new one',
+      field: 'nonce',
+    });
+  });
+
   it('refuses a nonce after its two minutes', async () => {
     const nonce = await challenge(registry);
     const signature = signSignIn(seedOf(applicant), nonce, applicant.iin);

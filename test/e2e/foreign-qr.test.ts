@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
-import { readQr } from './client.js';
+import { issue, readQr, tokenOf } from './client.js';
 
 /** EU Digital COVID Certificate test QR codes (../shared/vectors/SOURCES.md): another system's QRs. */
 const FOREIGN = new URL('../../../shared/vectors/qr-foreign/', import.meta.url);
@@ -98,13 +98,39 @@ describe.each(databaseTargets)('foreign and garbage QR texts on $name', (target)
       // Text too short to be a token stays on the front page with a hint; a token-length text
       // goes to its verify page, which judges it.
       if (response.status === 422) {
-        expect(await response.text()).toContain('Это не ссылка из QR-кода.');
+        expect(await response.text()).toMatch(/Это не ссылка из QR-кода\.|ведёт на другой сайт/);
       } else {
         expect(response.status).toBe(303);
         expect(response.headers.get('location')).toMatch(/^\/v\/[A-Z2-7]+$/);
       }
     },
   );
+
+  it.each([
+    ['another host', 'https://evil.example/V/'],
+    ['a lookalike host', 'https://verify.example.kz.evil.example/V/'],
+    ['another port', 'https://verify.example.kz:8443/V/'],
+  ])('names a pasted link to %s and does not follow it', async (_, prefix) => {
+    const { verifyUrl } = await issue(registry);
+    const text = `${prefix}${tokenOf(verifyUrl)}`;
+    const response = await registry.request(`/verify?code=${encodeURIComponent(text)}&lang=kk`);
+
+    expect(response.status).toBe(422);
+    expect(response.headers.get('location')).toBeNull();
+    const html = await response.text();
+    const host = new URL(text).host;
+    expect(html).toContain(`Бұл QR-код басқа сайтқа апарады: ${host}.`);
+    expect(html).toContain('Анықтамаларды тек verify.example.kz тексереді.');
+  });
+
+  it('follows the same link on this registry, in either case of the host', async () => {
+    const { verifyUrl } = await issue(registry);
+    const text = verifyUrl.replace('verify.example.kz', 'VERIFY.example.kz');
+    const response = await registry.request(`/verify?code=${encodeURIComponent(text)}`);
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/v/${tokenOf(verifyUrl)}`);
+  });
 
   it('tells someone who typed the serial from the paper that it is not a link', async () => {
     const response = await registry.request('/verify?code=AST-2026-000003&lang=en');

@@ -331,6 +331,27 @@ describe.each(databaseTargets)('the key lifecycle on $name', (target) => {
       ]);
     });
 
+    it.each(['0026-12-04T06:19:00Z', '0001-01-01T00:00:00Z', '2026-12-04T04:59:59Z'])(
+      'refuses %s, before the key existed, with 422 and writes nothing',
+      async (since) => {
+        const leavesBefore = (await keyLeaves('prv_astana')).length;
+        const eventsBefore = (await keyEvents('prv_astana')).length;
+        const notBefore = (await jwks()).find((k) => k.kid === kid)?.nbf ?? 0;
+        expect(new Date(notBefore * 1000).toISOString()).toBe('2026-12-04T05:00:00.000Z');
+
+        await expectError(await post(`prv_astana/keys/${kid}/compromise`, { since }), {
+          status: 422,
+          code: 'date_out_of_range',
+          field: 'since',
+          message: "since: must not be before the key's notBefore, 2026-12-04T05:00:00.000Z",
+        });
+        expect((await keyLeaves('prv_astana')).length).toBe(leavesBefore);
+        expect((await keyEvents('prv_astana')).length).toBe(eventsBefore);
+        const key = (await jwks()).find((k) => k.kid === kid);
+        expect(key?.compromisedSince).toBe(Date.parse('2026-12-05T03:00:00Z') / 1000);
+      },
+    );
+
     it.each([
       {
         what: 'an instant in the future',

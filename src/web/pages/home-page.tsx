@@ -13,12 +13,15 @@ export function HomePage(props: {
   lang: Language;
   path: string;
   domain: string;
-  notice?: 'not_a_link' | 'lookup_no_match' | 'bad_serial' | 'bad_iin' | 'busy';
+  notice?: 'not_a_link' | 'foreign_link' | 'lookup_no_match' | 'bad_serial' | 'bad_iin' | 'busy';
+  /** The other site a pasted link leads to, for `foreign_link`. */
+  host?: string;
   serial?: string;
 }) {
   const t = translator(props.lang);
   const notice = {
     not_a_link: t('home.notALink'),
+    foreign_link: t('home.foreignLink', { host: props.host ?? '', domain: props.domain }),
     lookup_no_match: t('home.lookupNoMatch'),
     bad_serial: t('home.lookupBadSerial'),
     bad_iin: t('home.lookupBadIin'),

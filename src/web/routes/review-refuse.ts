@@ -5,13 +5,14 @@ import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { reviewResultJson } from '../review-json.js';
+import { freeText } from '../schemas/free-text.js';
 import type { AppServices } from '../services.js';
 import { validJson } from '../validate.js';
 
 const refuseSchema = z.strictObject({
   reason: z.enum(OFFICER_REFUSALS, { message: `expected one of ${OFFICER_REFUSALS.join(', ')}` }),
   /** Shown to the applicant with the reason; kept out of events and logs. */
-  comment: z.string().max(500, 'at most 500 characters').optional(),
+  comment: freeText(500).optional(),
 });
 
 /** `POST /api/v1/review/applications/<id>/refuse` `{ reason, comment? }`. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../applications/attachment-type.js';
 import { CERTIFICATE_TYPES } from '../../domain/certificate.js';
 import { AppError, fieldError } from '../../domain/errors.js';
+import { validationError } from '../validate.js';
 
 const type = z.enum(CERTIFICATE_TYPES, { message: 'expected "guardianship" or "trusteeship"' });
 // The IIN's form and check digit are a rule of the service (422), checked after the shape.
@@ -81,17 +82,9 @@ export async function readApplicationRequest(
   );
 }
 
-/** The first problem of a zod parse as our error: a 400 naming the field. */
+/** The request, or the first problem of the zod parse as a 400 naming the field. */
 function parse(body: unknown): ApplicationRequest {
   const result = applicationRequestSchema.safeParse(body);
   if (result.success) return result.data;
-
-  const issue = result.error.issues[0];
-  const field = issue?.path.map(String).join('.') || undefined;
-  let message = issue?.message ?? 'invalid request body';
-  if (issue?.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
-  else if (field && (body as Record<string, unknown> | null)?.[field] === undefined) {
-    message = 'is required';
-  }
-  throw new AppError('validation_failed', field ? `${field}: ${message}` : message, field);
+  throw validationError(result.error, body);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CERTIFICATE_TYPES } from '../../domain/certificate.js';
+import { freeText } from './free-text.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const iin = z.string().regex(/^\d{12}$/, 'expected 12 digits');
@@ -43,5 +44,5 @@ export const revokeRequestSchema = z.strictObject({
   reason: z.enum(REVOCATION_REASONS, {
     message: `expected one of ${REVOCATION_REASONS.join(', ')}`,
   }),
-  comment: z.string().max(500, 'at most 500 characters').optional(),
+  comment: freeText(500).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './free-text.js';
 
 /**
  * Why a certificate is suspended: reversible states, unlike the revocation reasons. A court case
@@ -7,7 +8,7 @@ import { z } from 'zod';
 export const SUSPENSION_REASONS = ['court_proceedings', 'under_review', 'document_lost'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 
-const comment = z.string().max(500, 'at most 500 characters').optional();
+const comment = freeText(500).optional();
 
 /** `POST /api/v1/certificates/<id>/suspend`. */
 export const suspendRequestSchema = z.strictObject({

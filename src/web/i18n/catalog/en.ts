@@ -9,6 +9,9 @@ export const en: Catalog = {
     nav: 'Sections',
     verify: 'Verify a certificate',
     service: 'About the service',
+    notFoundTitle: 'Page not found',
+    notFoundText:
+      'There is no page at this address. To verify a certificate, scan its QR code or use the front page.',
   },
   footer: {
     mistake: 'Report a mistake',
