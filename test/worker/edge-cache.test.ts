@@ -191,14 +191,15 @@ describe('answering from the cache before the app (the Worker entry)', () => {
   it('answers a warm scan with the security headers and no bookkeeping, fresh only', async () => {
     await get(`/api/v1/verify/${token(ID)}`);
     const hit = await cache.lookup(at(`/api/v1/verify/${token(ID)}`), clock.now().getTime());
+    if (hit === undefined) throw new Error('a warm scan was not answered from the cache');
 
-    expect(hit?.status).toBe(200);
-    expect(hit?.headers.get('x-edge-cache')).toBe('HIT');
-    expect(hit?.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(hit?.headers.get('strict-transport-security')).toContain('max-age=');
-    expect(hit?.headers.get('x-edge-token')).toBeNull();
-    expect(hit?.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{16}$/);
-    expect(((await hit?.json()) as { verdict: string }).verdict).toBe('valid');
+    expect(hit.status).toBe(200);
+    expect(hit.headers.get('x-edge-cache')).toBe('HIT');
+    expect(hit.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(hit.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(hit.headers.get('x-edge-token')).toBeNull();
+    expect(hit.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{16}$/);
+    expect(((await hit.json()) as { verdict: string }).verdict).toBe('valid');
 
     clock.advance(30_000);
     expect(await cache.lookup(at(`/api/v1/verify/${token(ID)}`), clock.now().getTime())).toBe(
