@@ -67,7 +67,11 @@ function settle<O>(
   });
 }
 
-/** Resolves after pending promise callbacks and I/O of this turn have run. */
+/**
+ * Resolves after pending promise callbacks and I/O of this turn have run. A batch so waits for a
+ * turn of the event loop: code in the same process that loops on promises without ever yielding
+ * one (possible on PGlite, whose queries need no I/O) holds the batch back until it does.
+ */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof setImmediate === 'function') setImmediate(resolve);

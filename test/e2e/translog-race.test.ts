@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logCheckpoints } from '../../db/schema.js';
@@ -48,6 +49,9 @@ describe.each(databaseTargets)('checkpoints while certificates are issued on $na
       while (issuing) {
         const { size, note } = await checkpoints.latest();
         saw.push({ size, note });
+        // Another instance is another process; here it shares this event loop, and on PGlite a
+        // query needs no I/O, so a loop that never yields a turn would starve everything else.
+        await nextTurn();
       }
     };
 
@@ -57,6 +61,7 @@ describe.each(databaseTargets)('checkpoints while certificates are issued on $na
         registry.clock.advance?.(1_000);
         const note = await getText(registry, '/api/v1/log/checkpoint');
         saw.push({ size: readSignedCheckpoint(note, key).size, note });
+        await nextTurn();
       }
     };
 
