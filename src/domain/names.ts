@@ -2,9 +2,9 @@
  * Personal names as the registry stores and prints them. The rules are loose on purpose: names of
  * citizens of Kazakhstan come in Kazakh and Russian Cyrillic, in the Latin alphabet, and in the
  * Cyrillic of neighbouring languages, so any Cyrillic or Latin letter is accepted, with spaces,
- * hyphens and apostrophes between them, one script per name. What is refused is what cannot be
- * part of a name on an identity document: digits, control and invisible formatting characters,
- * other symbols, and Latin lookalikes mixed into a Cyrillic name.
+ * hyphens and apostrophes between them (one at a time, never first or last), one script per name.
+ * What is refused is what cannot be part of a name on an identity document: digits, control and
+ * invisible formatting characters, other symbols, and Latin lookalikes mixed into a Cyrillic name.
  */
 
 import type { Person } from './certificate.js';
@@ -55,6 +55,16 @@ export function normalizeName(value: string, field: string): string {
 
   if (!characters.some((character) => LETTER.test(character))) {
     throw nameError(field, 'found no letter');
+  }
+
+  // Joiners stand between letters: `-Иван`, `Иван'` and `Анна--Мария` are slips of the keyboard
+  // that would be printed as they are on a certificate.
+  const joinerAt = (index: number) => JOINERS.has(characters[index] as string);
+  if (joinerAt(0) || joinerAt(characters.length - 1)) {
+    throw nameError(field, 'found a hyphen, apostrophe or space at the start or end');
+  }
+  if (characters.some((_, index) => index > 0 && joinerAt(index) && joinerAt(index - 1))) {
+    throw nameError(field, 'found two hyphens, apostrophes or spaces in a row');
   }
 
   // Latin lookalikes inside a Cyrillic name (Latin `i` for Kazakh `і`, `C` for `С`) read the

@@ -54,6 +54,10 @@ describe('normalizeName', () => {
     ['a full stop', 'Иван.', 'not a letter'],
     ['an emoji', 'Иван🙂', 'not a letter'],
     ['no letter at all', "-'-", 'no letter'],
+    ['a leading hyphen', '-Иванов', 'at the start or end'],
+    ['a trailing apostrophe', "Иванов'", 'at the start or end'],
+    ['two hyphens in a row', 'Анна--Мария', 'two hyphens, apostrophes or spaces in a row'],
+    ['a hyphen between spaces', 'Анна - Мария', 'two hyphens, apostrophes or spaces in a row'],
     ['a Greek letter', 'Αλέξανδρος', 'outside Cyrillic and Latin'],
     ['a Chinese character', '李', 'outside Cyrillic and Latin'],
   ])('refuses %s', (_case, input, found) => {
