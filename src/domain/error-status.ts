@@ -25,6 +25,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   eds_signature_invalid: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   idempotency_conflict: 409,
   conflict: 409,
   certificate_revoked: 409,

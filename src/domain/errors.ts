@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'eds_signature_invalid',
   'forbidden',
   'not_found',
+  // The path exists but does not take this method; the Allow header lists those it takes.
+  'method_not_allowed',
   // The same Idempotency-Key came back with a different request body.
   'idempotency_conflict',
   // The request contradicts the current state (for example, revoking a revoked certificate).

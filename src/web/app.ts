@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors.js';
 import type { AppEnv } from './env.js';
 import { errorResponder } from './errors.js';
+import { methodNotAllowed, methodsByPath } from './method-not-allowed.js';
 import { language } from './middleware/language.js';
 import { requestId } from './middleware/request-id.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -98,7 +99,13 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', pageNotFoundRoute());
   if (options.staticAssets) app.use('*', options.staticAssets);
 
-  app.notFound(() => {
+  const methodsAt = methodsByPath(app.routes);
+  app.notFound((c) => {
+    const allowed = methodsAt(c.req.path);
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      c.header('Allow', allowed.join(', '));
+      throw methodNotAllowed(c.req.method, allowed);
+    }
     throw new AppError('not_found', 'No such resource');
   });
   app.onError(errorResponder(services.logger));
