@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { localDay } from './domain/calendar.js';
 import { demoPersonas } from './gateway/fixture-data.js';
 import { bootNode } from './node/boot.js';
+import { answerClientErrors } from './node/client-errors.js';
 import { writeDemoEdsKeyFiles } from './node/demo-eds-files.js';
 
 /** `npm start`: the registry on Node, with the embedded database unless DATABASE_URL is set. */
@@ -24,6 +25,7 @@ async function main() {
       );
     }
   });
+  answerClientErrors(server, booted.services);
 
   const stop = async () => {
     server.close();

@@ -32,6 +32,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   no_signing_key: 409,
   key_generation_unavailable: 409,
   payload_too_large: 413,
+  headers_too_large: 431,
   qr_unreadable: 422,
   token_malformed: 422,
   size_beyond_checkpoint: 400,

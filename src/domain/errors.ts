@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   // This deployment's signer cannot make keys; a new seed comes through SIGNING_KEYS.
   'key_generation_unavailable',
   'payload_too_large',
+  // The request line and headers are longer than the server reads (16 KB on Node).
+  'headers_too_large',
   // An uploaded photo holds no QR code that could be read (blurred, cut off, or none there).
   'qr_unreadable',
   // A text given as a verify token is not even in the form of a token of this registry.
