@@ -96,7 +96,7 @@ describe('the Node service when PostgreSQL is unreachable', () => {
 
       const page = await registry.request(`/V/${token}?lang=kk`);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Қолтаңба түпнұсқа, бірақ тізілім қазір жауап бермейді');
+      expect(await page.text()).toContain('Қолтаңба түпнұсқа, тізілім мәртебесі қазір белгісіз');
 
       expect((await registry.request('/healthz')).status).toBe(503);
     } finally {
