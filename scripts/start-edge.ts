@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { prepareEdgeDev } from '../src/edge-dev/prepare.js';
 import { startWranglerDev } from '../src/edge-dev/wrangler-dev.js';
+import { RETURNING_APPLICANT } from '../src/gateway/fixture-cases.js';
 
 /**
  * `npm run start:edge`: the registry in workerd under `wrangler dev`, with the demo data and
@@ -24,6 +25,7 @@ async function main() {
     logLevel: 'log',
   });
 
+  const returning = edge.returningApplicantToken;
   console.log(
     [
       `Certificate registry in workerd (wrangler dev) on ${config.publicUrl}`,
@@ -31,6 +33,15 @@ async function main() {
       `  health:   ${config.publicUrl}/healthz`,
       '  officer tokens: demo-officer-astana, demo-officer-almaty',
       ...edge.demoTokens.map((t) => `  demo certificate: ${config.publicUrl}/v/${t}`),
+      ...(config.demo && !config.gateway
+        ? [
+            `  in the cabinet: sign in at ${config.publicUrl}/cabinet as ${RETURNING_APPLICANT}` +
+              ' (/api/v1/dev/personas): her certificate is already there',
+          ]
+        : []),
+      ...(returning
+        ? [`  her certificate, issued just now: ${config.publicUrl}/v/${returning}`]
+        : []),
     ].join('\n'),
   );
 

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { localDay } from './domain/calendar.js';
+import { RETURNING_APPLICANT } from './gateway/fixture-cases.js';
 import { demoPersonas } from './gateway/fixture-data.js';
 import { bootNode } from './node/boot.js';
 import { answerClientErrors } from './node/client-errors.js';
@@ -23,6 +24,9 @@ async function main() {
         `Demo applicants, one per outcome: ${config.publicUrl}/api/v1/dev/personas ` +
           '(README, "Applications")',
       );
+    }
+    if (config.demo && !config.gateway) {
+      printReturningApplicant(config.publicUrl, booted.returningApplicantToken);
     }
   });
   answerClientErrors(server, booted.services);
@@ -53,6 +57,16 @@ function printWelcome(publicUrl: string, demo: boolean, database: string, tokens
     );
     for (const token of tokens) lines.push(`Demo certificate: ${publicUrl}/v/${token}`);
   }
+  console.log(lines.join('\n'));
+}
+
+/** Where to find the persona whose certificate the demo put in her cabinet. */
+function printReturningApplicant(publicUrl: string, token: string | undefined) {
+  const lines = [
+    `A certificate already in the cabinet: sign in at ${publicUrl}/cabinet as the persona`,
+    `  ${RETURNING_APPLICANT} (SMS code or EDS key file; her IIN is in the persona list above)`,
+  ];
+  if (token) lines.push(`  issued on her application just now: ${publicUrl}/v/${token}`);
   console.log(lines.join('\n'));
 }
 

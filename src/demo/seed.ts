@@ -1,4 +1,9 @@
+import type { ApplicationServices } from '../applications/application-services.js';
+import { ApplicationStore } from '../applications/application-store.js';
+import type { ApplicationProcessor } from '../applications/processor.js';
 import { localDay } from '../domain/calendar.js';
+import { RETURNING_APPLICANT } from '../gateway/fixture-cases.js';
+import { demoPersonas } from '../gateway/fixture-data.js';
 import type { Clock } from '../runtime/clock.js';
 import type { IssuanceService } from '../services/issuance.js';
 import type { RevocationService } from '../services/revocation.js';
@@ -52,4 +57,53 @@ export async function seedDemoCertificates(
     tokens.push(certificate.token);
   }
   return tokens;
+}
+
+/** The Idempotency-Key of the returning applicant's seeded application: it marks it as done. */
+const RETURNING_APPLICATION_KEY = 'demo-seed:returning-applicant';
+
+/** Statuses of an application the processor has yet to finish. */
+const UNFINISHED = new Set(['submitted', 'processing']);
+
+/**
+ * The certificate already in the returning applicant's cabinet, made the way a citizen's is: an
+ * application stored for her by the submission service and worked to `issued` by the processor,
+ * so it comes with its status history and notifications. Once per registry: a later start (on
+ * any day) finds that application by its Idempotency-Key and submits nothing. Needs the fixture
+ * gateway, which alone knows the persona. Returns the certificate's token when it was issued now.
+ *
+ * @throws Error when the application ends otherwise than issued: the demo cases are wrong.
+ */
+export async function seedReturningApplicant(
+  services: { store: RegistryStore; applications: ApplicationServices },
+  processor: ApplicationProcessor,
+  clock: Clock,
+): Promise<string | undefined> {
+  const who = demoPersonas(localDay(clock.now())).find((p) => p.key === RETURNING_APPLICANT);
+  if (!who) throw new Error('demo: the returning applicant is missing from the cases');
+
+  const applications = new ApplicationStore(services.store.db);
+  let application = await applications.byIdempotencyKey(who.iin, RETURNING_APPLICATION_KEY);
+  // One stored by a start that stopped before it was worked is finished below, not resubmitted.
+  if (application && !UNFINISHED.has(application.status)) return undefined;
+
+  if (!application) {
+    const submitted = await services.applications.submissions.submit({
+      applicant: { iin: who.iin, method: who.edsSeed ? 'eds' : 'otp' },
+      type: who.type,
+      childIin: who.childIin,
+      idempotencyKey: RETURNING_APPLICATION_KEY,
+    });
+    application = submitted.application;
+  }
+  await processor.drain();
+
+  const settled = await applications.byId(application.id);
+  // Waiting for a retry (a state source was down): the processing loop finishes it.
+  if (settled && UNFINISHED.has(settled.status)) return undefined;
+  if (settled?.status !== 'issued' || !settled.certificateId) {
+    throw new Error('demo: the returning applicant’s application was not issued');
+  }
+  const [held] = await applications.certificatesOfApplicant(who.iin, 1, settled.certificateId);
+  return held?.certificate.token;
 }

@@ -20,7 +20,8 @@ export interface EdgeDevOptions {
 
 /**
  * Everything `wrangler dev` needs that the Worker does not do itself: the migrated database with
- * the demo providers, keys and certificates (the same as `npm start`), the Worker secrets made
+ * the demo providers, keys and certificates, the returning applicant's included (the same as
+ * `npm start`; the Worker itself seeds nothing), the Worker secrets made
  * from the dev key files, and a PostgreSQL address for Hyperdrive's `localConnectionString`.
  * Without DATABASE_URL the embedded PGlite of DATA_DIR is served with pglite-socket.
  */
@@ -53,6 +54,7 @@ export async function prepareEdgeDev(options: EdgeDevOptions) {
     connectionString: withPassword(connectionString),
     secrets: await devSecrets(config),
     demoTokens: booted.demoTokens,
+    returningApplicantToken: booted.returningApplicantToken,
     async close() {
       await socket?.stop();
       await booted.close();

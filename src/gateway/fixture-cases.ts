@@ -46,11 +46,18 @@ export interface FixtureCase {
 
 type Name = [lastName: string, firstName: string, middleName?: string];
 
-/** The eight demo cases, in the order the demo lists them. */
+/**
+ * The demo persona whose certificate is already in the cabinet when the demo starts: in demo
+ * mode the boot stores an application for her and works it to `issued` (src/demo/seed.ts).
+ */
+export const RETURNING_APPLICANT = 'returning-applicant';
+
+/** The nine demo cases, in the order the demo lists them. */
 export function fixtureCases(today: Day): FixtureCase[] {
   return [
     guardianshipInAstana(today),
     trusteeshipInAlmaty(today),
+    returningApplicant(today),
     noDecision(today),
     decisionTerminated(today),
     notTheGuardian(today),
@@ -113,6 +120,48 @@ function trusteeshipInAlmaty(today: Day): FixtureCase {
         trustee,
         girl,
         'trusteeship',
+        decided,
+        end,
+      ),
+    ],
+  };
+}
+
+function returningApplicant(today: Day): FixtureCase {
+  const grandmother = person(
+    ['Бекмұхамбетова', 'Гүлжан', 'Сағатқызы'],
+    '1963-05-27',
+    'female',
+    2733,
+  );
+  const mother = deceased(
+    person(['Бекмұхамбетова', 'Ақмарал', 'Асқарқызы'], '1989-10-14', 'female', 2741),
+  );
+  const boy = person(['Бекмұхамбетов', 'Алдияр', 'Даниярұлы'], born(today, 11, 150), 'male', 1733);
+  const decided = addDays(today, -160);
+  const end = lastDayUnder(boy.birthDate, 14);
+
+  return {
+    key: RETURNING_APPLICANT,
+    applicant: { ...grandmother, phone: '+77052468013' },
+    eds: true,
+    childIin: boy.iin,
+    type: 'guardianship',
+    outcome: 'issued',
+    story:
+      'Grandmother of an orphaned boy of 11, guardian by decision of the Medeu district akimat ' +
+      'of Almaty: she applied at the demo’s first start, so her certificate is already in her ' +
+      'cabinet, ready to download and share.',
+    persons: [boy, mother],
+    birthRecords: births(boy, [mother]),
+    decisions: [
+      decision(
+        'prv_almaty_medeu',
+        '05-09/233',
+        decided,
+        grandmother,
+        boy,
+        'guardianship',
         decided,
         end,
       ),

@@ -6,7 +6,7 @@ import { demoEdsKeyFile } from '../applications/demo-personas.js';
 import { startProcessor } from '../applications/processing-loop.js';
 import type { Config } from '../config.js';
 import { DEMO_PROVIDERS } from '../demo/demo-data.js';
-import { seedDemoCertificates, seedDemoParties } from '../demo/seed.js';
+import { seedDemoCertificates, seedDemoParties, seedReturningApplicant } from '../demo/seed.js';
 import type { StateGateway } from '../gateway/gateway.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { HttpSms } from '../notifier/http-sms.js';
@@ -50,7 +50,11 @@ export interface BootOptions {
   gateway?: StateGateway;
   /** Where sign-in codes go (tests); otherwise SMS_GATEWAY_URL, or the outbox in demo mode. */
   sms?: SmsSender;
-  /** Seed demo certificates on an empty registry (demo mode only). Default true. */
+  /**
+   * Seed demo certificates (demo mode only), default true: three issued by officers on an empty
+   * registry, and, with the fixture gateway (no GATEWAY_URL), the returning applicant's, through
+   * her own application, once per registry.
+   */
   seedCertificates?: boolean;
   /**
    * The loop that works the application queue: its polling interval (default 1 s), or `false`
@@ -103,8 +107,13 @@ export async function bootNode(options: BootOptions) {
   await keyring.reload();
 
   let demoTokens: string[] = [];
+  let returningApplicantToken: string | undefined;
   if (config.demo && options.seedCertificates !== false) {
     demoTokens = await seedDemoCertificates(services, clock);
+    // The persona exists only in the fixture gateway; a real one is never asked about her.
+    if (!config.gateway) {
+      returningApplicantToken = await seedReturningApplicant(services, processor, clock);
+    }
   }
 
   const app = createApp(services, {
@@ -134,6 +143,8 @@ export async function bootNode(options: BootOptions) {
     gateway,
     database,
     demoTokens,
+    /** The token of the returning applicant's certificate when this start issued it. */
+    returningApplicantToken,
     processor,
     processing,
     async close() {

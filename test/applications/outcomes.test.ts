@@ -162,6 +162,7 @@ describe.each(databaseTargets)('every path of an application on $name', (target)
       expect(personas.map((p) => p.outcome).sort()).toEqual([
         'issued',
         'issued',
+        'issued',
         'refused:child_adult',
         'refused:decision_terminated',
         'refused:no_decision',

@@ -6,6 +6,7 @@ import { DEMO_PROVIDERS } from '../../src/demo/demo-data.js';
 import { ageOn, compareDays } from '../../src/domain/calendar.js';
 import { parseIin } from '../../src/domain/iin.js';
 import { demoEdsSeed } from '../../src/gateway/demo-eds-seeds.js';
+import { RETURNING_APPLICANT } from '../../src/gateway/fixture-cases.js';
 import { demoPersonas, fixtureData } from '../../src/gateway/fixture-data.js';
 import { FixtureGateway } from '../../src/gateway/fixture-gateway.js';
 import { BIRTH_RECORDS_AFTER, type PersonRecord } from '../../src/gateway/gateway.js';
@@ -149,6 +150,7 @@ describe('the demo personas', () => {
       [
         'issued',
         'issued',
+        'issued',
         'refused:child_adult',
         'refused:decision_terminated',
         'refused:no_decision',
@@ -159,9 +161,11 @@ describe('the demo personas', () => {
     );
 
     const issued = personas.filter((p) => p.outcome === 'issued');
-    expect(issued.map((p) => [p.type, p.providerId])).toEqual([
-      ['guardianship', 'prv_astana'],
-      ['trusteeship', 'prv_almaty_medeu'],
+    expect(issued.map((p) => [p.key, p.type, p.providerId])).toEqual([
+      ['issued-guardianship-astana', 'guardianship', 'prv_astana'],
+      ['issued-trusteeship-almaty', 'trusteeship', 'prv_almaty_medeu'],
+      // Applies like the others; the demo also issues her one certificate at its first start.
+      [RETURNING_APPLICANT, 'guardianship', 'prv_almaty_medeu'],
     ]);
     expect(new Set(personas.map((p) => p.key)).size).toBe(personas.length);
     expect(new Set(personas.map((p) => p.phone)).size).toBe(personas.length);

@@ -79,6 +79,7 @@ export async function startEdgeRig(basePort: number) {
     url: worker.url,
     publicUrl,
     demoTokens: edge.demoTokens,
+    returningApplicantToken: edge.returningApplicantToken,
     /** The Node service on the same database (not behind the relay). */
     node: node.app,
     database: proxy,

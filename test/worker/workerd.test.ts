@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDay } from '../../src/domain/calendar.js';
+import { RETURNING_APPLICANT } from '../../src/gateway/fixture-cases.js';
+import { demoPersonas, type Persona } from '../../src/gateway/fixture-data.js';
 import type { VerificationResult } from '../../src/services/verification-result.js';
+import { sessionCookie, signSignIn } from '../auth/sign-in-client.js';
 import { pdfText, readQrFromPng } from '../documents/decode.js';
 import { type EdgeRig, startEdgeRig } from '../support/edge-rig.js';
 import { guardianshipRequest } from '../support/requests.js';
@@ -8,6 +12,18 @@ const ASTANA = { authorization: 'Bearer demo-officer-astana' };
 const ALMATY = { authorization: 'Bearer demo-officer-almaty' };
 
 let rig: EdgeRig;
+
+/** A demo persona of today, as the fixture gateway of `wrangler dev` knows it. */
+function persona(key: string): Persona {
+  const found = demoPersonas(localDay(new Date())).find((p) => p.key === key);
+  if (!found) throw new Error(`no demo persona ${key}`);
+  return found;
+}
+
+function seed(who: Persona): string {
+  if (!who.edsSeed) throw new Error(`persona ${who.key} holds no EDS`);
+  return who.edsSeed;
+}
 
 beforeAll(async () => {
   rig = await startEdgeRig(8810);
@@ -98,6 +114,31 @@ describe('the Worker in workerd (wrangler dev)', () => {
     const verdicts = [];
     for (const token of rig.demoTokens) verdicts.push((await verify(token)).result.verdict);
     expect(verdicts.sort()).toEqual(['revoked', 'valid', 'valid']);
+  });
+
+  it('shows the returning applicant the certificate seeded in her cabinet', async () => {
+    const who = persona(RETURNING_APPLICANT);
+    const challenge = await rig.fetch('/api/v1/auth/eds/challenge', { method: 'POST' });
+    const { nonce } = (await challenge.json()) as { nonce: string };
+    const signIn = await rig.fetch('/api/v1/auth/eds', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        iin: who.iin,
+        nonce,
+        signature: signSignIn(seed(who), nonce, who.iin),
+      }),
+    });
+    expect(signIn.status, rig.output().slice(-2000)).toBe(200);
+
+    const list = await rig.fetch('/api/v1/cabinet/certificates', {
+      headers: { cookie: sessionCookie(signIn) },
+    });
+    const { certificates } = (await list.json()) as { certificates: { verifyUrl: string }[] };
+    expect(certificates).toHaveLength(1);
+    const token = certificates[0]?.verifyUrl.split('/V/')[1] ?? '';
+    expect(token).toBe(rig.returningApplicantToken);
+    expect((await verify(token)).result.verdict).toBe('valid');
   });
 
   it('refuses an officer of another provider exactly as an unknown id', async () => {
