@@ -9,7 +9,8 @@ import { type Config, loadConfig } from '../src/config.js';
 import { DEMO_PROVIDERS, demoCertificates } from '../src/demo/demo-data.js';
 import { localDay } from '../src/domain/calendar.js';
 import type { CertificateRecord } from '../src/domain/certificate.js';
-import { demoPersonas } from '../src/gateway/fixture-data.js';
+import { guardianCrowd } from '../src/gateway/fixture-crowd.js';
+import { FixtureGateway } from '../src/gateway/fixture-gateway.js';
 import { createLogger } from '../src/logging/logger.js';
 import { type Booted, bootNode } from '../src/node/boot.js';
 import { nodeRenderer } from '../src/node/renderer.js';
@@ -185,11 +186,15 @@ async function applicationsEndToEnd(
     waitFor(applicationId).resolve(status);
   });
 
+  // One guardian per application: one persona applying a thousand times would meet the limits on
+  // applying (one open application per child, ten a day per applicant) at once.
+  const crowd = guardianCrowd(localDay(new Date()), APPLICATIONS);
   const booted = await bootNode({
     config,
     keys,
     logger,
     database,
+    gateway: new FixtureGateway(crowd.records),
     seedCertificates: false,
     processing: { intervalMs: 200 },
   });
@@ -197,22 +202,25 @@ async function applicationsEndToEnd(
   await new Promise((r) => setTimeout(r, 200));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/applications`;
 
-  const who = demoPersonas(localDay(new Date())).find((p) => p.outcome === 'issued');
-  if (!who) throw new Error('no demo persona reaches issuance');
-  const { token, session } = await booted.services.sessions.open(who.iin, 'otp');
-  const headers = {
-    cookie: `session=${token}`,
-    'x-csrf-token': session.csrfToken,
-    'content-type': 'application/json',
-  };
-  const body = JSON.stringify({ type: who.type, childIin: who.childIin });
+  // Signed in beforehand: the figures are of applying, not of signing in.
+  const requests: { headers: Record<string, string>; body: string }[] = [];
+  for (const who of crowd.members) {
+    const { token, session } = await booted.services.sessions.open(who.iin, 'otp');
+    const headers = {
+      cookie: `session=${token}`,
+      'x-csrf-token': session.csrfToken,
+      'content-type': 'application/json',
+    };
+    requests.push({ headers, body: JSON.stringify({ type: who.type, childIin: who.childIin }) });
+  }
 
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
   let next = 0;
   const started = performance.now();
   const lane = async () => {
-    while (next++ < APPLICATIONS) {
+    while (next < APPLICATIONS) {
+      const { headers, body } = requests[next++] as (typeof requests)[0];
       const sent = performance.now();
       const response = await fetch(url, { method: 'POST', headers, body });
       const { id } = (await response.json()) as { id: string };

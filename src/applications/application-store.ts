@@ -37,8 +37,12 @@ export class ApplicationStore {
     return rows[0];
   }
 
-  async byIdempotencyKey(iin: string, key: string): Promise<ApplicationRow | undefined> {
-    const rows = await this.db
+  async byIdempotencyKey(
+    iin: string,
+    key: string,
+    tx: Tx | Database = this.db,
+  ): Promise<ApplicationRow | undefined> {
+    const rows = await tx
       .select()
       .from(applications)
       .where(and(eq(applications.applicantIin, iin), eq(applications.idempotencyKey, key)))

@@ -2,6 +2,7 @@ import { base64 } from '@scure/base';
 import { applications } from '../../db/schema.js';
 import { canonicalJsonBytes } from '../crypto/canonical-json.js';
 import { sha256Hex } from '../crypto/sha256.js';
+import { localDay } from '../domain/calendar.js';
 import type { CertificateType } from '../domain/certificate.js';
 import { AppError, fieldError } from '../domain/errors.js';
 import { parseIin } from '../domain/iin.js';
@@ -9,7 +10,7 @@ import type { StateGateway } from '../gateway/gateway.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../runtime/clock.js';
 import type { RandomBytes } from '../runtime/random.js';
-import type { Database } from '../store/database.js';
+import type { Database, Tx } from '../store/database.js';
 import type { RegistryStore } from '../store/registry-store.js';
 import { verifyApplicantSignature } from './applicant-signature.js';
 import {
@@ -22,6 +23,13 @@ import type { ApplicationRow, ApplicationStore } from './application-store.js';
 import { MAX_ATTACHMENT_BYTES, sniffAttachmentType } from './attachment-type.js';
 import { isApplicationId, newApplicationId, newAttachmentId } from './ids.js';
 import { type ChangeRecords, recordedChange } from './status-move.js';
+import {
+  APPLICATIONS_PER_DAY,
+  lockApplicant,
+  type Standing,
+  standingOf,
+  untilDayEnds,
+} from './submission-limits.js';
 
 /** The term of the service: 30 minutes from delivery (DESIGN.md). */
 export const TERM_MS = 30 * 60_000;
@@ -37,11 +45,22 @@ export interface SubmitCommand {
   requestId?: string | undefined;
 }
 
-export interface SubmitResult {
-  application: ApplicationRow;
-  /** False when an Idempotency-Key (or a signed id) replay returned the earlier application. */
-  created: boolean;
-}
+/**
+ * What became of a submission that had the right form. The two refusals under the limits on
+ * applying (submission-limits.ts) are answers, not exceptions: the web layer needs the open
+ * application's id and the wait to tell the client.
+ */
+export type SubmitResult =
+  | {
+      status: 'stored';
+      application: ApplicationRow;
+      /** False when an Idempotency-Key (or a signed id) replay returned the earlier application. */
+      created: boolean;
+    }
+  /** The applicant's application for this child and type is not yet issued or refused. */
+  | { status: 'application_open'; openApplicationId: string }
+  /** The applicant stored `limit` applications on the Almaty day already. */
+  | { status: 'rate_limited'; limit: number; retryAfterMs: number };
 
 export interface SubmissionDeps {
   db: Database;
@@ -147,26 +166,36 @@ export class SubmissionService {
       requestHash,
     };
 
-    const result = await this.store(row, attachment, command.requestId);
-    if (result.created) {
-      this.deps.logger.info('application.submitted', {
+    const result = await this.store(row, attachment, command.requestId, now);
+    const { logger } = this.deps;
+    if (result.status === 'stored' && result.created) {
+      logger.info('application.submitted', {
         requestId: command.requestId,
         applicationId: row.id,
         signedWith,
       });
       this.deps.onSubmitted?.();
+    } else if (result.status === 'application_open') {
+      logger.info('application.already_open', {
+        requestId: command.requestId,
+        openApplicationId: result.openApplicationId,
+      });
+    } else if (result.status === 'rate_limited') {
+      logger.warn('application.daily_limit', { requestId: command.requestId, limit: result.limit });
     }
     return result;
   }
 
   /**
-   * Inserts the application with its first transition, notification and event in one statement
-   * (and its attachment in the same transaction), or finds what an identical request stored.
+   * In one transaction, holding the applicant's lock: finds what an identical request stored, or
+   * checks the limits on applying and inserts the application with its first transition,
+   * notification and event in one statement, and its attachment.
    */
   private async store(
     row: ApplicationRow,
     attachment: ReturnType<typeof readAttachment> | undefined,
     requestId: string | undefined,
+    now: Date,
   ): Promise<SubmitResult> {
     const { store, db, random } = this.deps;
     const insert = db
@@ -189,14 +218,38 @@ export class SubmissionService {
       },
     };
 
-    const inserted = await store.transaction(async (tx) => {
+    return store.transaction(async (tx): Promise<SubmitResult> => {
+      // 1. This applicant's turn, and where they stand. An application counts on the Almaty day
+      // of its submittedAt: a document signed before midnight and delivered after it counts on
+      // the day before, where the limit still holds.
+      await lockApplicant(tx, row.applicantIin);
+      const day = localDay(row.submittedAt);
+      const standing = await standingOf(tx, row, day);
+
+      // 2. Over a limit: a replay still answers what it stored first; anything else is refused.
+      if (overLimit(standing)) {
+        const earlier = await this.earlier(tx, row);
+        if (earlier) return { status: 'stored', application: earlier, created: false };
+        if (standing.openId !== undefined) {
+          return { status: 'application_open', openApplicationId: standing.openId };
+        }
+        const retryAfterMs = untilDayEnds(day, now);
+        return { status: 'rate_limited', limit: APPLICATIONS_PER_DAY, retryAfterMs };
+      }
+
+      // 3. Store; a conflict on the id or the Idempotency-Key means a request came before.
       const done = await recordedChange(
         tx,
         insert.getSQL(),
         { ...first, note: row.signedWith },
         records,
       );
-      if (done && attachment) {
+      if (!done) {
+        const earlier = await this.earlier(tx, row);
+        if (earlier) return { status: 'stored', application: earlier, created: false };
+        throw takenId();
+      }
+      if (attachment) {
         await this.deps.applications.insertAttachment(tx, {
           id: newAttachmentId(random),
           applicationId: row.id,
@@ -207,18 +260,19 @@ export class SubmissionService {
           createdAt: row.submittedAt,
         });
       }
-      return done;
+      return { status: 'stored', application: row, created: true };
     });
-    if (inserted) return { application: row, created: true };
-    return { application: await this.replay(row), created: false };
   }
 
-  /** The application an earlier, identical request stored; a different request is a conflict. */
-  private async replay(row: ApplicationRow): Promise<ApplicationRow> {
+  /**
+   * The application an earlier, identical request stored, if there is one. The same key with
+   * another request, or a signed id already naming another application, is a conflict.
+   */
+  private async earlier(tx: Tx, row: ApplicationRow): Promise<ApplicationRow | undefined> {
     const { applications } = this.deps;
 
     const byKey = row.idempotencyKey
-      ? await applications.byIdempotencyKey(row.applicantIin, row.idempotencyKey)
+      ? await applications.byIdempotencyKey(row.applicantIin, row.idempotencyKey, tx)
       : undefined;
     if (byKey) {
       if (byKey.requestHash === row.requestHash) return byKey;
@@ -230,16 +284,25 @@ export class SubmissionService {
 
     // The id of a signed document is taken: the same document delivered twice is one
     // application; anything else reusing the id is refused.
-    const byId = await applications.byId(row.id);
-    if (byId && byId.applicantIin === row.applicantIin && byId.requestHash === row.requestHash) {
+    const byId = await applications.byId(row.id, tx);
+    if (byId === undefined) return undefined;
+    if (byId.applicantIin === row.applicantIin && byId.requestHash === row.requestHash) {
       return byId;
     }
-    throw fieldError(
-      'conflict',
-      'applicationId',
-      'this id already names another application; sign a document with a fresh id',
-    );
+    throw takenId();
   }
+}
+
+function overLimit(standing: Standing): boolean {
+  return standing.openId !== undefined || standing.onTheDay >= APPLICATIONS_PER_DAY;
+}
+
+function takenId(): AppError {
+  return fieldError(
+    'conflict',
+    'applicationId',
+    'this id already names another application; sign a document with a fresh id',
+  );
 }
 
 function checkChildIin(childIin: string, applicantIin: string): void {

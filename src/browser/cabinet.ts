@@ -209,9 +209,13 @@ applyForm.addEventListener('submit', async (event) => {
       $(`${fieldId}-error`).textContent = errorText(t, 'cabinet', error);
       $(fieldId).setAttribute('aria-invalid', 'true');
       $(fieldId).focus();
+    } else if (error instanceof ApiError && error.code === 'rate_limited') {
+      $('apply-error').textContent = t('cabinet.applyDailyLimit');
     } else {
       $('apply-error').textContent = errorText(t, 'cabinet', error);
     }
+    // The open application may have been made elsewhere (another tab, the API): show it.
+    if (error instanceof ApiError && error.code === 'application_open') await refresh();
   }
 });
 

@@ -28,6 +28,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   method_not_allowed: 405,
   idempotency_conflict: 409,
   conflict: 409,
+  application_open: 409,
   certificate_revoked: 409,
   no_signing_key: 409,
   key_generation_unavailable: 409,

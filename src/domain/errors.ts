@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'idempotency_conflict',
   // The request contradicts the current state (for example, revoking a revoked certificate).
   'conflict',
+  // The applicant already has an application for this child and certificate type that is not yet
+  // issued or refused; the message names it by id (the API also points at it in Location).
+  'application_open',
   // Suspending or reinstating a revoked certificate: revocation is final.
   'certificate_revoked',
   // The provider has no active signing key (all retired or compromised): rotate to a new one.

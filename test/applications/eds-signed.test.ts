@@ -16,10 +16,18 @@ import {
   PDF,
   PNG,
   persona,
+  unknownChild,
 } from './support.js';
 
 const holder = persona('issued-guardianship-astana');
 const body = { type: holder.type, childIin: holder.childIin };
+
+/**
+ * Only the first test processes its application (to issuance); the others that store one leave
+ * it open, so each applies for a child of its own (one open application per child and type).
+ */
+let children = 0;
+const anotherChild = () => ({ ...body, childIin: unknownChild(++children) });
 
 interface Prepared {
   applicationId: string;
@@ -81,17 +89,18 @@ describe('an application signed with the applicant’s EDS', () => {
   });
 
   it('can be built and signed by the client alone, without prepare', async () => {
+    const own = anotherChild();
     const applicationId = newApplicationId(secureRandom);
     const submittedAt = registry.clock.now().toISOString();
     const document = applicationDocument({
       applicationId,
       applicantIin: holder.iin,
-      childIin: holder.childIin,
+      childIin: own.childIin,
       type: 'guardianship',
       submittedAt,
     });
     const response = await apply(registry, headers, {
-      ...body,
+      ...own,
       applicationId,
       submittedAt,
       signature: edsSign(holder, document),
@@ -100,9 +109,10 @@ describe('an application signed with the applicant’s EDS', () => {
   });
 
   it('delivered twice is one application', async () => {
-    const prepared = await prepare();
+    const own = anotherChild();
+    const prepared = await prepare(own);
     const signed = {
-      ...body,
+      ...own,
       applicationId: prepared.applicationId,
       submittedAt: prepared.submittedAt,
       signature: edsSign(holder, prepared.document),
@@ -195,12 +205,13 @@ describe('an application signed with the applicant’s EDS', () => {
   });
 
   it('covers the attached copy: the document carries its SHA-256', async () => {
+    const own = anotherChild();
     const sha = createHash('sha256').update(PDF).digest('hex');
-    const prepared = await prepare({ attachmentSha256: sha });
+    const prepared = await prepare({ ...own, attachmentSha256: sha });
     expect(JSON.parse(prepared.document).attachmentSha256).toBe(sha);
 
     const fields = {
-      ...body,
+      ...own,
       applicationId: prepared.applicationId,
       submittedAt: prepared.submittedAt,
       signature: edsSign(holder, prepared.document),
@@ -225,7 +236,7 @@ describe('an application signed with the applicant’s EDS', () => {
   });
 
   it('takes an EDS session without a signature, recorded as such', async () => {
-    const response = await apply(registry, headers, body);
+    const response = await apply(registry, headers, anotherChild());
     expect(response.status).toBe(202);
     expect(((await response.json()) as { signedWith: string }).signedWith).toBe('eds_session');
   });

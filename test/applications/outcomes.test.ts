@@ -186,14 +186,15 @@ describe.each(databaseTargets)('every path of an application on $name', (target)
       const submit = registry.services.applications.submissions;
       const ids = new Map<string, string>();
       for (const p of personas) {
-        const { application } = await submit.submit({
+        const result = await submit.submit({
           applicant: { iin: p.iin, method: 'otp' },
           type: p.type as 'guardianship',
           childIin: p.childIin,
           // The review persona attaches a copy of the birth certificate, as the demo tells her to.
           attachment: p.outcome === 'review' ? new TextEncoder().encode('%PDF-1.7\n') : undefined,
         });
-        ids.set(p.key, application.id);
+        if (result.status !== 'stored') throw new Error(`${p.key}: ${result.status}`);
+        ids.set(p.key, result.application.id);
       }
       await registry.processor.drain();
 

@@ -13,10 +13,18 @@ import {
   PDF,
   PNG,
   persona,
+  unknownChild,
 } from './support.js';
 
 const guardian = persona('issued-guardianship-astana');
 const body = { type: guardian.type, childIin: guardian.childIin };
+
+/**
+ * The first test applies for the persona's own child, and nothing here is processed, so that
+ * application stays open: every later test that stores one applies for a child of its own.
+ */
+let children = 0;
+const anotherChild = () => unknownChild(++children);
 
 describe('submitting an application', () => {
   let registry: TestRegistry;
@@ -125,8 +133,9 @@ describe('submitting an application', () => {
   describe('Idempotency-Key', () => {
     it('answers a repeat with the same application and stores one', async () => {
       const key = { 'idempotency-key': 'retry-1' };
-      const first = await apply(registry, headers, body, key);
-      const again = await apply(registry, headers, body, key);
+      const input = { ...body, childIin: anotherChild() };
+      const first = await apply(registry, headers, input, key);
+      const again = await apply(registry, headers, input, key);
 
       expect(first.status).toBe(202);
       expect(again.status).toBe(202);
@@ -145,9 +154,10 @@ describe('submitting an application', () => {
 
     it('answers 409 when the key comes back with another application', async () => {
       const key = { 'idempotency-key': 'retry-2' };
-      expect((await apply(registry, headers, body, key)).status).toBe(202);
+      const input = { ...body, childIin: anotherChild() };
+      expect((await apply(registry, headers, input, key)).status).toBe(202);
 
-      const other = await apply(registry, headers, { ...body, type: 'trusteeship' }, key);
+      const other = await apply(registry, headers, { ...input, type: 'trusteeship' }, key);
       expect(other.status).toBe(409);
       expect((await errorOf(other)).code).toBe('idempotency_conflict');
     });
@@ -155,7 +165,7 @@ describe('submitting an application', () => {
     it('keeps keys apart between citizens', async () => {
       const key = { 'idempotency-key': 'same-key' };
       const other = persona('refused-no-decision');
-      const first = await apply(registry, headers, body, key);
+      const first = await apply(registry, headers, { ...body, childIin: anotherChild() }, key);
       const second = await apply(
         registry,
         await citizen(registry, other),
@@ -185,7 +195,8 @@ describe('submitting an application', () => {
       ['a JPEG', JPEG, 'copy.jpg', 'image/jpeg'],
       ['a PNG named .pdf and declared as PDF', PNG, 'copy.pdf', 'image/png'],
     ])('takes %s and records the type its content shows', async (_, bytes, name, expected) => {
-      const response = await applyWithFile(registry, headers, fields, {
+      const own = { ...fields, childIin: anotherChild() };
+      const response = await applyWithFile(registry, headers, own, {
         bytes,
         name,
         type: 'application/pdf',

@@ -13,6 +13,7 @@ import { FixtureGateway } from '../../src/gateway/fixture-gateway.js';
 import { secureRandom } from '../../src/runtime/random.js';
 import type { TestRegistry } from '../support/app.js';
 import { signedInAs } from '../support/citizen.js';
+import { makeIin } from '../support/iin.js';
 
 /** The persona with this key on the test day (2026-12-03 in Almaty). */
 export function persona(key: string): Persona {
@@ -26,6 +27,15 @@ export type Headers = Record<string, string>;
 /** A citizen signed in by SMS code (or EDS), as the headers a browser would send. */
 export function citizen(registry: TestRegistry, who: Persona, method: 'otp' | 'eds' = 'otp') {
   return signedInAs(registry, who.iin, method);
+}
+
+/**
+ * The `n`-th valid IIN of a girl of 9 that no state record knows: a child to apply for in tests
+ * of submission alone, where nothing is processed. Each test that stores an application takes
+ * its own, so the one-open-application rule (per applicant, child and type) never joins them.
+ */
+export function unknownChild(n: number): string {
+  return makeIin('2017-06-15', 'female', 9_000 + 10 * n);
 }
 
 /** `POST /api/v1/applications` as JSON. */

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATIONS_PER_DAY } from '../../src/applications/submission-limits.js';
 import { localDay } from '../../src/domain/calendar.js';
 import { demoPersonas, type Persona } from '../../src/gateway/fixture-data.js';
 import { systemClock } from '../../src/runtime/clock.js';
 import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
 import { translator } from '../../src/web/i18n/translator.js';
+import { apply, applyWithFile, PDF, unknownChild } from '../applications/support.js';
+import { signedInAs } from '../support/citizen.js';
 import { seriousViolations } from './axe.js';
 import {
   type BrowserApp,
@@ -164,6 +167,43 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     await expect(page.locator('#apply-child-error').textContent()).resolves.toBe(
       ru('cabinet.error_same_person'),
     );
+    await context.close();
+  });
+
+  it('says in words that an application is still open, and that the day is used up', async () => {
+    const who = persona('review-born-abroad');
+    const api = await signedInAs(app.registry, who.iin);
+    const own = { type: who.type, childIin: who.childIin };
+    const copy = { bytes: PDF, name: 'birth.pdf', type: 'application/pdf' };
+    expect((await applyWithFile(app.registry, api, own, copy)).status).toBe(202);
+
+    const context = await cabinetContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInBySms(page, who.iin);
+
+    // Another for the same child while the first waits for an officer: 409, next to the field.
+    await page.selectOption('#apply-type', who.type);
+    await page.fill('#apply-child', who.childIin);
+    await page.click('#apply-form button[type=submit]');
+    const open = ru('cabinet.error_application_open');
+    await page.locator('#apply-child-error', { hasText: open }).waitFor();
+    await expect(page.locator('#apply-child-error').textContent()).resolves.toBe(open);
+    expect(await page.getAttribute('#apply-child', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#applications .card').count()).toBe(1);
+
+    // The rest of the day's applications, for other children; then one more is refused.
+    for (let n = 1; n < APPLICATIONS_PER_DAY; n++) {
+      const other = { type: 'guardianship', childIin: unknownChild(n) };
+      expect((await apply(app.registry, api, other)).status).toBe(202);
+    }
+    await page.fill('#apply-child', unknownChild(APPLICATIONS_PER_DAY));
+    await page.click('#apply-form button[type=submit]');
+    const limit = ru('cabinet.applyDailyLimit');
+    await page.locator('#apply-error', { hasText: limit }).waitFor();
+    await expect(page.locator('#apply-error').textContent()).resolves.toBe(limit);
+    // The browser reports the 409 and the 429 as failed loads; nothing else may go wrong.
+    expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { fieldError } from '../../domain/errors.js';
+import { AppError, fieldError } from '../../domain/errors.js';
 import { applicationPath } from '../application-json.js';
 import type { AppEnv } from '../env.js';
 import { idempotencyKeyOf } from '../idempotency-key.js';
@@ -25,6 +25,11 @@ const limit = bodyLimit({
  * certificate). An EDS-signed application adds `applicationId`, `submittedAt` and `signature`
  * (see src/applications/application-document.ts). Answers `202 { id, status, deadline }` once
  * the application is stored; a repeated Idempotency-Key answers the same application.
+ *
+ * The limits on applying (src/applications/submission-limits.ts): while the applicant's
+ * application for this child and type is open, `409 application_open` on `childIin`, with that
+ * application's path in `Location` (as the 202 names the new one) and its id in the message;
+ * past the applications of one day, `429 rate_limited` with `Retry-After` until Almaty midnight.
  */
 export function applicationSubmitRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
@@ -35,7 +40,7 @@ export function applicationSubmitRoute(services: AppServices) {
       const idempotencyKey = idempotencyKeyOf(c);
 
       const { request, attachment } = await readApplicationRequest(c);
-      const { application, created } = await services.applications.submissions.submit({
+      const result = await services.applications.submissions.submit({
         applicant: c.get('citizen'),
         type: request.type,
         childIin: request.childIin,
@@ -45,6 +50,26 @@ export function applicationSubmitRoute(services: AppServices) {
         requestId: c.get('requestId'),
       });
 
+      if (result.status === 'application_open') {
+        c.header('Location', applicationPath(result.openApplicationId));
+        throw fieldError(
+          'application_open',
+          'childIin',
+          `an application for this child and certificate type is already being processed ` +
+            `(${result.openApplicationId}); follow it, and apply again once it is issued or refused`,
+        );
+      }
+      if (result.status === 'rate_limited') {
+        const seconds = Math.ceil(result.retryAfterMs / 1000);
+        c.header('Retry-After', String(seconds));
+        throw new AppError(
+          'rate_limited',
+          `Too many applications today: at most ${result.limit} a day for one applicant ` +
+            `(Almaty time); try again in ${seconds} s`,
+        );
+      }
+
+      const { application, created } = result;
       c.header('Location', applicationPath(application.id));
       if (!created) c.header('Idempotent-Replayed', 'true');
       return c.json(

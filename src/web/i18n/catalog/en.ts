@@ -257,6 +257,11 @@ export const en: Catalog = {
     needsJs: 'Signing in to the cabinet needs JavaScript.',
     error_invalid_iin: 'This IIN does not pass the check: please check the digits.',
     error_same_person: "Enter the child's IIN, not your own.",
+    error_application_open:
+      'An application for this child and this certificate is already being processed. ' +
+      'Follow it under "My applications"; you can apply again once it is issued or refused.',
+    applyDailyLimit:
+      'You have sent as many applications as one day allows. You can apply again tomorrow.',
     error_otp_invalid: 'Wrong code. Check the SMS and enter the code again.',
     error_otp_expired: 'The code is no longer valid. Ask for a new one.',
     error_otp_attempts_exhausted: 'No attempts left. Ask for a new code.',
