@@ -94,6 +94,12 @@ export async function seedReturningApplicant(
       childIin: who.childIin,
       idempotencyKey: RETURNING_APPLICATION_KEY,
     });
+    // A fresh registry holds nothing of hers, so neither limit on applying can stand in the way.
+    if (submitted.status !== 'stored') {
+      throw new Error(
+        `demo: the returning applicant’s application was refused: ${submitted.status}`,
+      );
+    }
     application = submitted.application;
   }
   await processor.drain();
