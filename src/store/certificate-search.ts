@@ -1,4 +1,4 @@
-import { and, desc, eq, like, or } from 'drizzle-orm';
+import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import { certificates } from '../../db/schema.js';
 import type { Database } from './database.js';
 import type { CertificateRow } from './registry-store.js';
@@ -26,6 +26,11 @@ function capitalise(name: string): string {
  * surname starts with it, newest first. The provider is part of every query, so another
  * provider's certificates cannot be found whatever the text.
  *
+ * Surnames are matched in any letter case: names are stored as the officer typed them (`O'Brien`,
+ * `McDonald`, `éclair`), so besides the capitalised form the query is compared lower-cased with
+ * the lower-cased record (Unicode-aware in any UTF-8 locale but `C`, where the capitalised form
+ * still finds the usual names).
+ *
  * Surnames are matched in the signed record (RFC 8785 JSON, `"lastName":"…"`) without an index:
  * a provider's registry is thousands of rows, not millions. A trigram index on the names is
  * the step when one grows past that.
@@ -37,6 +42,7 @@ export async function searchCertificates(
 ): Promise<CertificateRow[]> {
   const serial = `${escapeLike(query.toUpperCase())}%`;
   const surname = `%"lastName":"${escapeLike(capitalise(query))}%`;
+  const anyCase = `%"lastName":"${escapeLike(query)}%`;
 
   return db
     .select()
@@ -44,7 +50,11 @@ export async function searchCertificates(
     .where(
       and(
         eq(certificates.providerId, providerId),
-        or(like(certificates.serial, serial), like(certificates.record, surname)),
+        or(
+          like(certificates.serial, serial),
+          like(certificates.record, surname),
+          sql`lower(${certificates.record}) like lower(${anyCase})`,
+        ),
       ),
     )
     .orderBy(desc(certificates.issuedAt))

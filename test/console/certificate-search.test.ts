@@ -58,6 +58,22 @@ describe.each(databaseTargets)('GET /api/v1/certificates?query= ($name)', (targe
     ]);
   });
 
+  it('finds surnames stored with capitals inside or in lower case, as the officer typed them', async () => {
+    const base = guardianshipRequest();
+    const latin = await issue(
+      registry,
+      guardianshipRequest({
+        guardian: { ...base.guardian, lastName: "O'Brien-McDonald", firstName: 'Aigerim' },
+        child: { ...base.child, lastName: 'éclair', firstName: 'Alikhan' },
+      }),
+    );
+    for (const query of ["O'Brien", "o'brien", "O'BRIEN-MCD", 'ÉCLAIR']) {
+      await expect(serialsOf(await search(registry, query))).resolves.toEqual([latin.serial]);
+    }
+    // Still the issuing provider's only.
+    await expect(serialsOf(await search(registry, "o'brien", ALMATY))).resolves.toEqual([]);
+  });
+
   it("never shows another provider's certificates, by surname or by their serial", async () => {
     const astana = await serialsOf(await search(registry, 'Иванов'));
     expect(astana).not.toContain(almatyRussian.serial);
