@@ -288,5 +288,31 @@ describe('submitting an application', () => {
       expect(text.status).toBe(400);
       expect((await errorOf(text)).field).toBe('attachment');
     });
+
+    it.each([
+      ['childIin', 'the child twice'],
+      ['attachment', 'two files'],
+    ])('refuses %s sent twice (%s) with 400 naming it, storing nothing', async (field) => {
+      const before = await registry.request('/api/v1/cabinet/applications', { headers });
+      const form = new FormData();
+      form.append('type', 'guardianship');
+      form.append('childIin', guardian.childIin);
+      form.append('attachment', new File([PNG], 'a.png', { type: 'image/png' }));
+      if (field === 'childIin') form.append('childIin', guardian.childIin);
+      else form.append('attachment', new File([PNG], 'b.png', { type: 'image/png' }));
+
+      const response = await registry.request('/api/v1/applications', {
+        method: 'POST',
+        headers,
+        body: form,
+      });
+      expect(response.status).toBe(400);
+      const error = await errorOf(response);
+      expect(error).toMatchObject({ code: 'validation_failed', field });
+      expect(error.message).toBe(`${field}: expected one value; found 2`);
+      const after = await registry.request('/api/v1/cabinet/applications', { headers });
+      expect(after.status).toBe(200);
+      expect(await after.json()).toEqual(await before.json());
+    });
   });
 });

@@ -57,11 +57,15 @@ export async function readApplicationRequest(
   }
 
   if (/^multipart\/form-data\s*;/i.test(contentType)) {
-    const form = await c.req.parseBody();
+    // `all`: a field sent twice comes as a list and is refused, rather than the last one kept.
+    const form = await c.req.parseBody({ all: true });
     const fields: Record<string, unknown> = {};
     let attachment: Uint8Array | undefined;
 
     for (const [name, value] of Object.entries(form)) {
+      if (Array.isArray(value)) {
+        throw fieldError('validation_failed', name, `expected one value; found ${value.length}`);
+      }
       if (name === 'attachment') {
         if (!(value instanceof File)) {
           throw fieldError('validation_failed', 'attachment', 'expected a file; found text');
@@ -70,7 +74,7 @@ export async function readApplicationRequest(
       } else if (typeof value === 'string') {
         fields[name] = value;
       } else {
-        throw fieldError('validation_failed', name, 'expected text; found a file or a list');
+        throw fieldError('validation_failed', name, 'expected text; found a file');
       }
     }
     return attachment ? { request: parse(fields), attachment } : { request: parse(fields) };
