@@ -37,6 +37,18 @@ export function certificateJson(row: CertificateRow, verifyUrl: string) {
   };
 }
 
+/**
+ * The certificate as its holder reads it in the cabinet: the provider's view without the
+ * officer's revocation comment, which is the provider's own note (the reason code is the
+ * holder's answer, as with suspension comments).
+ */
+export function holderCertificateJson(row: CertificateRow, verifyUrl: string) {
+  const { revocation, ...rest } = certificateJson(row, verifyUrl);
+  return revocation
+    ? { ...rest, revocation: { at: revocation.at, reason: revocation.reason } }
+    : rest;
+}
+
 /** A certificate's suspensions for its provider, newest first, with the officers' comments. */
 export function suspensionsJson(rows: readonly SuspensionRow[]) {
   return rows.map((row) => ({

@@ -14,6 +14,7 @@ interface CabinetCertificate {
   documents: { pdf: string; png: string };
   application: { id: string };
   verifications: { at: string; verdict: string; organization: string | null }[];
+  revocation?: { at: string; reason: string; comment?: string | null };
 }
 
 describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
@@ -152,7 +153,7 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
       registry.request(`/api/v1/certificates/${aliceCertificate.id}/revoke`, {
         method: 'POST',
         headers: asOfficer(ASTANA),
-        body: JSON.stringify({ reason: 'guardianship_terminated' }),
+        body: JSON.stringify({ reason: 'guardianship_terminated', comment: 'Дело № 7, внутр.' }),
       });
     expect((await revoke()).status).toBe(200);
     expect((await revoke()).status).toBe(200);
@@ -179,6 +180,18 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
       alice,
     );
     expect(held.body.certificates[0]?.status).toBe('revoked');
+    // The reason is the holder's; the officer's comment stays in the provider's file.
+    expect(held.body.certificates[0]?.revocation).toEqual({
+      at: expect.any(String),
+      reason: 'guardianship_terminated',
+    });
+    expect(JSON.stringify(notes.body)).not.toContain('Дело № 7');
+    const officer = await registry.request(`/api/v1/certificates/${aliceCertificate.id}`, {
+      headers: asOfficer(ASTANA),
+    });
+    expect(((await officer.json()) as CabinetCertificate).revocation?.comment).toBe(
+      'Дело № 7, внутр.',
+    );
   });
 
   it('applying again gives a new certificate beside the first', async () => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { applicationPath, cabinetDocumentPath } from '../application-json.js';
-import { certificateJson } from '../certificate-json.js';
+import { holderCertificateJson } from '../certificate-json.js';
 import type { AppEnv } from '../env.js';
 import { citizenSession } from '../middleware/citizen-session.js';
 import type { AppServices } from '../services.js';
@@ -21,7 +21,7 @@ export function cabinetCertificatesRoute(services: AppServices) {
       c.header('Cache-Control', 'private, no-store');
       return c.json({
         certificates: held.map(({ applicationId, certificate }) => ({
-          ...certificateJson(certificate, services.documents.verifyUrl(certificate.token)),
+          ...holderCertificateJson(certificate, services.documents.verifyUrl(certificate.token)),
           documents: {
             pdf: cabinetDocumentPath(certificate.id, 'pdf'),
             png: cabinetDocumentPath(certificate.id, 'png'),

@@ -336,7 +336,7 @@ export const en: Catalog = {
     revoke: 'Revoke',
     revokeTitle: 'Revoke certificate {{serial}}',
     revokeReason: 'Reason',
-    revokeComment: 'Comment (optional)',
+    revokeComment: 'Comment for the provider’s file, not shown to the holder (optional)',
     revokeWarning: 'A revocation cannot be undone: the certificate fails verification at once.',
     revokeConfirm: 'Yes, revoke',
     cancel: 'Cancel',
