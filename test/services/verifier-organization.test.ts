@@ -18,6 +18,14 @@ describe('parseVerifierOrganization', () => {
     expect(parseVerifierOrganization('  School 12 ')).toEqual({ ok: true, name: 'School 12' });
   });
 
+  it('takes a percent sign literally in a value without escapes, not beside them', () => {
+    expect(parseVerifierOrganization('100% Bank')).toEqual({ ok: true, name: '100% Bank' });
+    expect(parseVerifierOrganization('%D0%90 100%')).toEqual({
+      ok: false,
+      detail: 'is not valid percent-encoded UTF-8',
+    });
+  });
+
   it('is null when absent or blank', () => {
     expect(parseVerifierOrganization(undefined)).toEqual({ ok: true, name: null });
     expect(parseVerifierOrganization('   ')).toEqual({ ok: true, name: null });
