@@ -23,7 +23,7 @@ import { logRoutes } from './routes/log-routes.js';
 import { mistakePageRoute } from './routes/mistake-page.js';
 import { mistakesApiRoute } from './routes/mistakes-api.js';
 import { pageMessagesRoute } from './routes/page-messages.js';
-import { pageNotFoundRoute } from './routes/page-not-found.js';
+import { browserNotFound, pageNotFoundRoute } from './routes/page-not-found.js';
 import { providerKeyRoutes } from './routes/provider-keys.js';
 import { readCertificateRoute } from './routes/read-certificate.js';
 import { reviewRoutes } from './routes/review-routes.js';
@@ -106,6 +106,8 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
       c.header('Allow', allowed.join(', '));
       throw methodNotAllowed(c.req.method, allowed);
     }
+    const page = browserNotFound(c);
+    if (page) return page;
     throw new AppError('not_found', 'No such resource');
   });
   app.onError(errorResponder(services.logger));

@@ -28,6 +28,31 @@ describe('pages that do not exist', () => {
     expect(html).toContain(`href="/?lang=${lang}"`);
   });
 
+  it.each(['/nope', '/service/', '/cabinet/x'])(
+    'answers %s asked for by a browser with the HTML 404 page',
+    async (path) => {
+      const response = await registry.request(path, {
+        headers: {
+          accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+          'accept-language': 'en',
+        },
+      });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('<h1>Page not found</h1>');
+    },
+  );
+
+  it.each([
+    ['/nope', 'curl', '*/*'],
+    ['/api/v1/nothing-here', 'a browser', 'text/html'],
+    ['/.well-known/nothing', 'a browser', 'text/html'],
+  ])('keeps the JSON error for %s asked for by %s', async (path, _who, accept) => {
+    const response = await registry.request(path, { headers: { accept } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
   it('keeps the JSON error for the API', async () => {
     const response = await registry.request('/api/v1/nothing-here');
     expect(response.status).toBe(404);
