@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { AppError } from '../../domain/errors.js';
+import { parseIin } from '../../domain/iin.js';
 import { VERIFIER_HEADER, verifierOrganization } from '../../services/verification-log.js';
 import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { HomePage } from '../pages/home-page.js';
 import { VerifyPage } from '../pages/verify-page.js';
-import { lookupRequest } from '../schemas/lookup-request.js';
+import { checkLookupIin, lookupRequest } from '../schemas/lookup-request.js';
 import type { AppServices } from '../services.js';
 import { validJson } from '../validate.js';
 
@@ -26,6 +27,7 @@ export function verifyLookupRoute(services: AppServices) {
   return new Hono<AppEnv>()
     .post('/api/v1/verify/lookup', jsonBody, validJson(lookupRequest), async (c) => {
       const { serial, iin } = c.req.valid('json');
+      checkLookupIin(iin);
       verifierOrganization(c.req.header(VERIFIER_HEADER)); // a bad name is a 400, before the check
       const outcome = await lookup(serial, iin, c.get('clientAddress'));
       if (!outcome.ok) {
@@ -47,8 +49,10 @@ export function verifyLookupRoute(services: AppServices) {
       const parsed = lookupRequest.safeParse({ serial: serialText, iin: form.iin ?? '' });
       c.header('Cache-Control', 'no-store');
 
-      if (!parsed.success) {
-        const notice = parsed.error.issues[0]?.path[0] === 'iin' ? 'bad_iin' : 'bad_serial';
+      const iinBroken = parsed.success && !parseIin(parsed.data.iin).ok;
+      if (!parsed.success || iinBroken) {
+        const notice =
+          iinBroken || parsed.error?.issues[0]?.path[0] === 'iin' ? 'bad_iin' : 'bad_serial';
         const page = (
           <HomePage lang={lang} path="/" domain={domain} notice={notice} serial={serialText} />
         );

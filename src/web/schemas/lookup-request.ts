@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldError } from '../../domain/errors.js';
 import { parseIin } from '../../domain/iin.js';
 
 /** A serial as printed: the provider's code, the year and the number, e.g. `AST-2026-000003`. */
@@ -21,8 +22,16 @@ export const lookupRequest = z.strictObject({
   iin: z
     .string()
     .trim()
-    .superRefine((iin, ctx) => {
-      const parsed = parseIin(iin);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: IIN_WORDS[parsed.reason] });
-    }),
+    .regex(/^\d{12}$/, IIN_WORDS.format),
 });
+
+/**
+ * The IIN's own rules, past its form: a wrong check digit or century is `422 invalid_iin` on
+ * `iin`, as for an IIN anywhere else in the API. The message never repeats the IIN.
+ *
+ * @throws AppError `invalid_iin` naming `iin`.
+ */
+export function checkLookupIin(iin: string): void {
+  const parsed = parseIin(iin);
+  if (!parsed.ok) throw fieldError('invalid_iin', 'iin', IIN_WORDS[parsed.reason]);
+}
