@@ -46,6 +46,20 @@ async function uploadJson(registry: TestRegistry, pdf: Uint8Array) {
   return JSON.parse(text);
 }
 
+/** Uploads `file` and asks `/healthz` 100 ms later: which of the two answered first. */
+async function healthzDuring(registry: TestRegistry, file: Uint8Array) {
+  const order: string[] = [];
+  const uploaded = upload(registry, file).then((response) => {
+    order.push('upload');
+    return response;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const health = await registry.request('/healthz');
+  order.push('healthz');
+  expect(health.status).toBe(200);
+  return { order, response: await uploaded };
+}
+
 /** A PNG of a QR code holding `text`. */
 async function qrPng(text: string): Promise<Uint8Array> {
   return new Uint8Array(await QRCode.toBuffer(text, { type: 'png', margin: 4, scale: 4 }));
@@ -341,17 +355,9 @@ describe('verifying an uploaded photo of a certificate', () => {
       depth: 8,
       data: new Uint8Array(side * side).fill(255),
     });
-    const order: string[] = [];
-    const photo = upload(registry, white).then((response) => {
-      order.push('photo');
-      return response;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const health = await registry.request('/healthz');
-    order.push('healthz');
-    expect(health.status).toBe(200);
-    expect((await photo).status).toBe(422);
-    expect(order).toEqual(['healthz', 'photo']);
+    const { order, response } = await healthzDuring(registry, white);
+    expect(response.status).toBe(422);
+    expect(order).toEqual(['healthz', 'upload']);
   });
 
   it('is invalid (format) for a QR leading to another site', async () => {
@@ -389,21 +395,13 @@ describe('reading uploaded PDFs off the event loop, bounded in time and number',
     }
     junk.set(new TextEncoder().encode('%PDF-1.4\n'));
 
-    const order: string[] = [];
-    const uploaded = upload(registry, junk).then((response) => {
-      order.push('pdf');
-      return response;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const health = await registry.request('/healthz');
-    order.push('healthz');
-    expect(health.status).toBe(200);
-    expect(await (await uploaded).json()).toMatchObject({
+    const { order, response } = await healthzDuring(registry, junk);
+    expect(await response.json()).toMatchObject({
       verdict: 'invalid',
       cause: 'format',
       message: 'Not a certificate of this registry: the PDF cannot be read',
     });
-    expect(order).toEqual(['healthz', 'pdf']);
+    expect(order).toEqual(['healthz', 'upload']);
   });
 
   it('answers a PDF that is not read within the time limit as unreadable (invalid, format)', async () => {
