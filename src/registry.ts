@@ -3,6 +3,11 @@ import { createAuth } from './auth/auth-services.js';
 import { SessionService } from './auth/sessions.js';
 import { bytesToHex } from './crypto/bytes.js';
 import {
+  inProcessPdfReader,
+  limitPdfReads,
+  type PdfAttachmentReader,
+} from './documents/pdf-reader.js';
+import {
   inProcessPhotoReader,
   limitPhotoReads,
   type PhotoQrReader,
@@ -62,6 +67,8 @@ export interface RegistryDeps {
   keySnapshot?: KeySnapshot;
   /** Where photos are decoded: worker threads on Node; in the request itself by default. */
   photoReader?: PhotoQrReader;
+  /** Where uploaded PDFs are parsed: worker threads on Node; in the request itself by default. */
+  pdfReader?: PdfAttachmentReader;
 }
 
 /**
@@ -148,6 +155,7 @@ export function createRegistry(deps: RegistryDeps) {
       clock: deps.clock,
       publicUrl: deps.publicUrl,
       photos: limitPhotoReads(deps.photoReader ?? inProcessPhotoReader),
+      pdfs: limitPdfReads(deps.pdfReader ?? inProcessPdfReader),
     }),
     receipts: new ReceiptService({
       verification,

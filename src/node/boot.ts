@@ -7,6 +7,7 @@ import { startProcessor } from '../applications/processing-loop.js';
 import type { Config } from '../config.js';
 import { DEMO_PROVIDERS } from '../demo/demo-data.js';
 import { seedDemoCertificates, seedDemoParties, seedReturningApplicant } from '../demo/seed.js';
+import type { PdfAttachmentReader } from '../documents/pdf-reader.js';
 import type { StateGateway } from '../gateway/gateway.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { HttpSms } from '../notifier/http-sms.js';
@@ -27,8 +28,8 @@ import { RegistryStore } from '../store/registry-store.js';
 import type { NoteSigningKey } from '../translog/note-key.js';
 import { createApp } from '../web/app.js';
 import { nodeGateway } from './gateway.js';
-import { ThreadPhotoReader } from './photo-threads.js';
 import { nodeRenderer } from './renderer.js';
+import { ThreadPdfReader, ThreadPhotoReader } from './threads.js';
 
 export interface BootOptions {
   config: Config;
@@ -61,6 +62,8 @@ export interface BootOptions {
    * for tests and tools that drive `processor` by hand.
    */
   processing?: { intervalMs: number } | false;
+  /** Where uploaded PDFs are parsed (tests); otherwise worker threads with a 5 s time limit. */
+  pdfReader?: PdfAttachmentReader;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function bootNode(options: BootOptions) {
     otpSecret: config.otpSecret,
     demo: config.demo,
     photoReader: new ThreadPhotoReader(),
+    pdfReader: options.pdfReader ?? new ThreadPdfReader(),
     demoEdsKeyFileExists: (key) => fileExists(join(config.dataDir, demoEdsKeyFile(key))),
   });
   await keyring.reload();

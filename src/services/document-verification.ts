@@ -5,7 +5,7 @@ import {
   MAX_CERTIFICATE_FILE_BYTES,
 } from '../crypto/certificate-file.js';
 import { parseToken } from '../crypto/token.js';
-import { readAttachment } from '../documents/pdf-attachments.js';
+import type { limitPdfReads } from '../documents/pdf-reader.js';
 import type { limitPhotoReads } from '../documents/photo-reader.js';
 import type { PhotoMediaType } from '../documents/qr-photo.js';
 import type { CertificateRecord, Child, Person } from '../domain/certificate.js';
@@ -51,6 +51,8 @@ export class DocumentVerificationService {
       publicUrl: string;
       /** Reads the QR of a photo, limited per process (see documents/photo-reader.ts). */
       photos: ReturnType<typeof limitPhotoReads>;
+      /** Reads the attached file of a PDF, limited per process (see documents/pdf-reader.ts). */
+      pdfs: ReturnType<typeof limitPdfReads>;
     },
   ) {}
 
@@ -92,9 +94,25 @@ export class DocumentVerificationService {
     }
   }
 
+  /**
+   * Verifies a certificate PDF by its attached file; a PDF that cannot be read in time is
+   * `invalid` (`format`), as one that cannot be read at all.
+   *
+   * @throws AppError `service_unavailable` when too many PDFs are being read.
+   */
   async verifyPdf(pdf: Uint8Array): Promise<DocumentVerificationResult> {
-    const attached = await readAttachment(pdf, CERTIFICATE_FILE_NAME, MAX_CERTIFICATE_FILE_BYTES);
+    const attached = await this.deps.pdfs.read(
+      pdf,
+      CERTIFICATE_FILE_NAME,
+      MAX_CERTIFICATE_FILE_BYTES,
+    );
     if (!attached.ok) {
+      if (attached.code === 'busy') {
+        throw new AppError(
+          'service_unavailable',
+          'Too many PDFs are being read right now; try again in a few seconds',
+        );
+      }
       const why =
         attached.code === 'pdf_unreadable'
           ? 'the PDF cannot be read'

@@ -3,6 +3,9 @@ import { encode as encodePng } from 'fast-png';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttachmentResult } from '../../src/documents/pdf-attachments.js';
+import type { PdfAttachmentReader } from '../../src/documents/pdf-reader.js';
+import { ThreadPdfReader } from '../../src/node/threads.js';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
 import { guardianshipRequest } from '../support/requests.js';
@@ -41,6 +44,20 @@ async function uploadJson(registry: TestRegistry, pdf: Uint8Array) {
   expect(response.status, text).toBe(200);
   expect(text).not.toMatch(TWELVE_DIGITS);
   return JSON.parse(text);
+}
+
+/** Uploads `file` and asks `/healthz` 100 ms later: which of the two answered first. */
+async function healthzDuring(registry: TestRegistry, file: Uint8Array) {
+  const order: string[] = [];
+  const uploaded = upload(registry, file).then((response) => {
+    order.push('upload');
+    return response;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const health = await registry.request('/healthz');
+  order.push('healthz');
+  expect(health.status).toBe(200);
+  return { order, response: await uploaded };
 }
 
 /** A PNG of a QR code holding `text`. */
@@ -338,17 +355,9 @@ describe('verifying an uploaded photo of a certificate', () => {
       depth: 8,
       data: new Uint8Array(side * side).fill(255),
     });
-    const order: string[] = [];
-    const photo = upload(registry, white).then((response) => {
-      order.push('photo');
-      return response;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const health = await registry.request('/healthz');
-    order.push('healthz');
-    expect(health.status).toBe(200);
-    expect((await photo).status).toBe(422);
-    expect(order).toEqual(['healthz', 'photo']);
+    const { order, response } = await healthzDuring(registry, white);
+    expect(response.status).toBe(422);
+    expect(order).toEqual(['healthz', 'upload']);
   });
 
   it('is invalid (format) for a QR leading to another site', async () => {
@@ -358,5 +367,94 @@ describe('verifying an uploaded photo of a certificate', () => {
       cause: 'format',
       message: 'Not a certificate of this registry: the QR code leads to another site',
     });
+  });
+});
+
+describe('reading uploaded PDFs off the event loop, bounded in time and number', () => {
+  let registry: TestRegistry;
+  let pdf: Uint8Array;
+  // The registry's reader hands each read to `current`, which a test may swap.
+  const threads = new ThreadPdfReader();
+  let current: PdfAttachmentReader = threads;
+
+  beforeAll(async () => {
+    registry = await startTestRegistry(databaseTargets[0] as (typeof databaseTargets)[number], {
+      pdfReader: { read: (...args) => current.read(...args) },
+    });
+    pdf = await download(registry, (await issue(registry)).id, 'pdf');
+  });
+  afterAll(async () => {
+    await registry?.close();
+    await threads.close();
+  });
+
+  it('keeps answering other requests while a large damaged PDF is parsed in a thread', async () => {
+    const junk = new Uint8Array(300_000);
+    for (let at = 0; at < junk.length; at += 65_536) {
+      crypto.getRandomValues(junk.subarray(at, at + 65_536));
+    }
+    junk.set(new TextEncoder().encode('%PDF-1.4\n'));
+
+    const { order, response } = await healthzDuring(registry, junk);
+    expect(await response.json()).toMatchObject({
+      verdict: 'invalid',
+      cause: 'format',
+      message: 'Not a certificate of this registry: the PDF cannot be read',
+    });
+    expect(order).toEqual(['healthz', 'upload']);
+  });
+
+  it('answers a PDF that is not read within the time limit as unreadable (invalid, format)', async () => {
+    expect(await uploadJson(registry, pdf)).toMatchObject({ verdict: 'valid' });
+
+    const hurried = new ThreadPdfReader({ timeLimitMs: 1 });
+    current = hurried;
+    try {
+      expect(await uploadJson(registry, pdf)).toEqual({
+        verdict: 'invalid',
+        cause: 'format',
+        message: 'Not a certificate of this registry: the PDF cannot be read',
+        checkedAt: registry.clock.now().toISOString(),
+      });
+    } finally {
+      current = threads;
+      await hurried.close();
+    }
+  });
+
+  it('reads 2 PDFs at once, queues 4, and answers 503 with Retry-After beyond', async () => {
+    const held: ((result: AttachmentResult) => void)[] = [];
+    current = { read: () => new Promise((resolve) => held.push(resolve)) };
+    try {
+      const waiting = [1, 2, 3, 4, 5, 6].map(() => upload(registry, pdf));
+      while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the other four reach the queue
+
+      const refused = await upload(registry, pdf);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      await expectError(refused, {
+        status: 503,
+        code: 'service_unavailable',
+        message: 'Too many PDFs are being read right now; try again in a few seconds',
+      });
+
+      current = threads; // the queued four are read for real
+      for (const finish of held) finish({ ok: false, code: 'attachment_missing' });
+      const answers = await Promise.all(waiting);
+      expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const verdicts = await Promise.all(
+        answers.map((response) => response.json() as Promise<{ verdict: string }>),
+      );
+      expect(verdicts.map((verdict) => verdict.verdict)).toEqual([
+        'invalid',
+        'invalid',
+        'valid',
+        'valid',
+        'valid',
+        'valid',
+      ]);
+    } finally {
+      current = threads;
+    }
   });
 });

@@ -17,7 +17,7 @@ export async function startTestRegistry(
   target: DatabaseTarget,
   options: {
     clock?: Clock & Partial<ReturnType<typeof fixedClock>>;
-  } & Pick<BootOptions, 'gateway' | 'sms' | 'processing' | 'keyMaker'> = {},
+  } & Pick<BootOptions, 'gateway' | 'sms' | 'processing' | 'keyMaker' | 'pdfReader'> = {},
 ) {
   const clock = options.clock ?? fixedClock('2026-12-03T07:00:00Z');
   const logger = captureLogger();
@@ -36,6 +36,7 @@ export async function startTestRegistry(
     gateway: options.gateway,
     sms: options.sms,
     keyMaker: options.keyMaker,
+    pdfReader: options.pdfReader,
     // Tests drive the application queue by hand (`registry.processor`) unless they ask.
     processing: options.processing ?? false,
   });

@@ -4,4 +4,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./photo-thread.ts');
+await import('./thread.ts');
