@@ -90,6 +90,8 @@ export async function bootNode(options: BootOptions) {
   for (const kid of registered) logger.info('key.registered', { kid });
 
   const gateway = options.gateway ?? (await nodeGateway(config, clock, logger));
+  const photoReader = new ThreadPhotoReader();
+  const pdfReader = options.pdfReader ?? new ThreadPdfReader();
   const { services, store, keyring, processor, queueSignal } = createRegistry({
     db: database.db,
     gateway,
@@ -104,8 +106,8 @@ export async function bootNode(options: BootOptions) {
     sms: options.sms ?? (config.sms ? new HttpSms(config.sms) : undefined),
     otpSecret: config.otpSecret,
     demo: config.demo,
-    photoReader: new ThreadPhotoReader(),
-    pdfReader: options.pdfReader ?? new ThreadPdfReader(),
+    photoReader,
+    pdfReader,
     demoEdsKeyFileExists: (key) => fileExists(join(config.dataDir, demoEdsKeyFile(key))),
   });
   await keyring.reload();
@@ -154,6 +156,8 @@ export async function bootNode(options: BootOptions) {
     async close() {
       await processing?.stop();
       await services.verificationLog.flush();
+      await photoReader.close();
+      if (pdfReader instanceof ThreadPdfReader) await pdfReader.close();
       await database.close();
     },
   };

@@ -11,6 +11,12 @@ const BOOT = new URL('./thread-boot.mjs', import.meta.url);
 export const PDF_READ_TIME_LIMIT_MS = 5_000;
 
 /**
+ * How long one photo may take to decode and be searched for a QR code: the worst allowed, 24 MP
+ * of noise as PNG, took 9.5-10.5 s here with the other core busy.
+ */
+export const PHOTO_READ_TIME_LIMIT_MS = 15_000;
+
+/**
  * Runs one task of src/node/thread-tasks.ts in worker threads, so the event loop keeps answering
  * while a read takes its time. Threads start on first use and are kept for the next read; the
  * caller bounds how many reads run at once (src/documents/read-limits.ts), which bounds the
@@ -60,9 +66,16 @@ export class ThreadPool<Task extends ThreadTask> {
   }
 }
 
-/** Reads photos in worker threads; a thread that fails answers the photo as unreadable. */
+/**
+ * Reads photos in worker threads; a thread that fails or runs out of time answers the photo as
+ * unreadable.
+ */
 export class ThreadPhotoReader implements PhotoQrReader {
-  readonly #pool = new ThreadPool('photo');
+  readonly #pool: ThreadPool<'photo'>;
+
+  constructor(options: { timeLimitMs?: number } = {}) {
+    this.#pool = new ThreadPool('photo', options.timeLimitMs ?? PHOTO_READ_TIME_LIMIT_MS);
+  }
 
   async read(bytes: Uint8Array, type: PhotoMediaType): Promise<PhotoQrResult> {
     return (await this.#pool.run(bytes, type)) ?? { ok: false, code: 'image_unreadable' };

@@ -20,7 +20,7 @@ export const validJson = <T extends ZodType>(schema: T) =>
 export function validationError(error: { issues: readonly $ZodIssue[] }, body: unknown): AppError {
   const issue = error.issues[0];
   let field = issue?.path.map(String).join('.') || undefined;
-  let message = issue?.message ?? 'invalid request body';
+  let message = (issue?.message ?? 'invalid request body').replace(/^Invalid input: /, '');
   if (issue?.code === 'unrecognized_keys') {
     // Name the first unknown member itself, so a misspelt `midleName` points at itself.
     field = [...issue.path.map(String), issue.keys[0]].join('.');
@@ -30,7 +30,8 @@ export function validationError(error: { issues: readonly $ZodIssue[] }, body: u
     // zod 4 keeps no `input` on issues, so a missing field is found in the body itself.
     message = 'is required';
   }
-  return new AppError('validation_failed', field ? `${field}: ${message}` : message, field);
+  // A body that is not an object at all has no field to name: say it is the body.
+  return new AppError('validation_failed', `${field ?? 'request body'}: ${message}`, field);
 }
 
 /** True when the body has nothing at `path` (a parent that is not an object counts as nothing). */

@@ -79,19 +79,19 @@ const FORM_CASES: Case[] = [
     what: 'an IIN sent as a number',
     body: change('guardian.iin', 860517402319),
     field: 'guardian.iin',
-    message: 'guardian.iin: Invalid input: expected string, received number',
+    message: 'guardian.iin: expected string, received number',
   },
   {
     what: 'a null name',
     body: change('child.lastName', null),
     field: 'child.lastName',
-    message: 'child.lastName: Invalid input: expected string, received null',
+    message: 'child.lastName: expected string, received null',
   },
   {
     what: 'a guardian sent as a string',
     body: change('guardian', 'Әбілқасымова'),
     field: 'guardian',
-    message: 'guardian: Invalid input: expected object, received string',
+    message: 'guardian: expected object, received string',
   },
   {
     what: 'an unknown type',
@@ -102,12 +102,12 @@ const FORM_CASES: Case[] = [
   {
     what: 'a body that is an array',
     body: [guardianshipRequest()],
-    message: 'Invalid input: expected object, received array',
+    message: 'request body: expected object, received array',
   },
   {
     what: 'a body that is null',
     body: 'null',
-    message: 'Invalid input: expected object, received null',
+    message: 'request body: expected object, received null',
   },
   {
     what: 'an IIN of 11 digits',
@@ -467,7 +467,7 @@ describe.each(databaseTargets)('refusing bad issue requests on $name', (target) 
       status: 400,
       code: 'validation_failed',
       field: 'decision.number',
-      message: 'decision.number: Invalid input: expected string, received number',
+      message: 'decision.number: expected string, received number',
     });
   });
 
@@ -477,7 +477,7 @@ describe.each(databaseTargets)('refusing bad issue requests on $name', (target) 
     await expectError(response, {
       status: 400,
       code: 'validation_failed',
-      message: 'Invalid input: expected object, received string',
+      message: 'request body: expected object, received string',
     });
   });
 

@@ -52,6 +52,22 @@ describe('ThreadPhotoReader', () => {
     });
     expect(await threads.read(png, 'image/png')).toEqual({ ok: true, text: 'ABC-123' });
   });
+
+  it('stops a decode past its time limit and answers the photo unreadable, then reads the next', async () => {
+    const hurried = new ThreadPhotoReader({ timeLimitMs: 1 });
+    try {
+      const png = new Uint8Array(await QRCode.toBuffer('ABC-123', { type: 'png', scale: 4 }));
+      expect(await hurried.read(largeWhitePng(), 'image/png')).toEqual({
+        ok: false,
+        code: 'image_unreadable',
+      });
+      // Read in time elsewhere, the same photo is refused here for time alone.
+      expect(await threads.read(png, 'image/png')).toEqual({ ok: true, text: 'ABC-123' });
+      expect(await hurried.read(png, 'image/png')).toEqual({ ok: false, code: 'image_unreadable' });
+    } finally {
+      await hurried.close();
+    }
+  });
 });
 
 /** A one-page PDF with `data.json` attached. */
