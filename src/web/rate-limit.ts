@@ -7,6 +7,12 @@ import type { AppEnv } from './env.js';
 export const ANONYMOUS_LIMITS = {
   /** `POST /api/v1/auth/eds/challenge`: each stores a nonce. */
   edsChallenge: { points: 30, durationSeconds: 60 },
+  /**
+   * `POST /api/v1/auth/otp`: each may send an SMS to someone. The limits per IIN and phone
+   * (src/auth/otp-rate-limit.ts) spare each person; this one stops one client texting everyone
+   * it can name, while leaving room for a service centre where many citizens share an address.
+   */
+  otpRequests: { points: 30, durationSeconds: 600 },
   /** `POST /api/v1/verify/<token>/receipt(.pdf)`: each signs and records a receipt. */
   receipts: { points: 30, durationSeconds: 60 },
   /** `POST /api/v1/verify`: each reads a PDF or decodes a photo. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
+import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import { otpRequestSchema } from '../schemas/auth-requests.js';
 import type { AppServices } from '../services.js';
 import { validJson } from '../validate.js';
@@ -9,11 +10,14 @@ import { validJson } from '../validate.js';
 /**
  * `POST /api/v1/auth/otp` `{ iin }`: sends a sign-in code by SMS to the phone registered to the
  * IIN. `202 { sent, phoneHint, expiresAt }`, the same for every valid IIN (see OtpSignIn);
- * `429` with `Retry-After` when a rate limit says to wait.
+ * `429` with `Retry-After` when a rate limit says to wait: the IIN's, the phone's, or this
+ * client's (30 requests in 10 minutes, whatever the IINs).
  */
 export function otpRequestRoute(services: AppServices) {
+  const perClient = rateLimit(ANONYMOUS_LIMITS.otpRequests, 'sign-in codes requested');
   return new Hono<AppEnv>().post(
     '/api/v1/auth/otp',
+    perClient,
     jsonBody,
     validJson(otpRequestSchema),
     async (c) => {
