@@ -31,6 +31,14 @@ const CHUNK = 1_000;
 const HISTORY_LIMIT = 50;
 
 /**
+ * The most entries one certificate gets in an hour (by the check's time, UTC hours, per process).
+ * Anyone who has seen the QR code can verify, and name any organisation: without a bound, one
+ * script could write its own text into a holder's cabinet forty times a minute and push the
+ * real checks out of the 50 shown. A real certificate is checked a few times a year.
+ */
+export const ENTRIES_PER_CERTIFICATE_HOUR = 10;
+
+/**
  * Who checked which certificate and when, for the holder's cabinet. The verify path only notes
  * the check in memory; a timer writes the entries in batches about once a second, so a scan costs
  * no database round trip. Within one batch, repeated checks of a certificate with the same verdict
@@ -40,6 +48,8 @@ const HISTORY_LIMIT = 50;
  */
 export class VerificationLog {
   #pending = new Map<string, VerificationEntry>();
+  /** Entries taken this hour, per certificate; a later hour starts afresh. */
+  #hour = { number: Number.NEGATIVE_INFINITY, counts: new Map<string, number>() };
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #dropped = 0;
@@ -49,6 +59,7 @@ export class VerificationLog {
   record(entry: VerificationEntry): void {
     const key = `${entry.certificateId}\u0000${entry.verdict}\u0000${entry.organization ?? ''}`;
     if (this.#pending.has(key)) return;
+    if (!this.#withinHourlyBound(entry)) return;
     if (this.#pending.size >= (this.options.maxPending ?? 50_000)) {
       this.#dropped += 1;
       return;
@@ -76,6 +87,16 @@ export class VerificationLog {
       // The API routes refused a bad name before verifying; the HTML pages drop it.
       organization: organizationOrNull(organizationHeader),
     });
+  }
+
+  /** Counts the entry against its certificate's hour; false when the hour is used up. */
+  #withinHourlyBound(entry: VerificationEntry): boolean {
+    const hour = Math.floor(entry.at.getTime() / 3_600_000);
+    if (hour > this.#hour.number) this.#hour = { number: hour, counts: new Map() };
+    const taken = this.#hour.counts.get(entry.certificateId) ?? 0;
+    if (taken >= ENTRIES_PER_CERTIFICATE_HOUR) return false;
+    this.#hour.counts.set(entry.certificateId, taken + 1);
+    return true;
   }
 
   /** Writes what is pending; resolves once it is stored (or given up, which is logged). */
@@ -156,7 +177,7 @@ export type VerifierOrganization =
  * blank. Node hands header values over as Latin-1 decoded bytes, so a raw UTF-8 name (АО Банк)
  * arrives as mojibake: bytes that are valid UTF-8 are decoded as such. Percent-encoded UTF-8 is
  * decoded too. Anything else is refused rather than stored garbled: bytes that are not UTF-8,
- * broken percent-encoding, control characters, more than 100 characters.
+ * broken percent-encoding, control and invisible format characters, more than 100 characters.
  */
 export function parseVerifierOrganization(header: string | undefined): VerifierOrganization {
   if (header === undefined) return { ok: true, name: null };
@@ -171,6 +192,11 @@ export function parseVerifierOrganization(header: string | undefined): VerifierO
     }
   }
   if (/\p{Cc}/u.test(text)) return { ok: false, detail: 'must not contain control characters' };
+  // Direction overrides and zero-width characters would let a name shown to the holder read
+  // otherwise than it is stored.
+  if (/\p{Cf}/u.test(text)) {
+    return { ok: false, detail: 'must not contain invisible or direction-changing characters' };
+  }
   const name = text.trim();
   if ([...name].length > MAX_ORGANIZATION_CHARS) {
     return { ok: false, detail: `expected at most ${MAX_ORGANIZATION_CHARS} characters` };

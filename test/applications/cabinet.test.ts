@@ -110,6 +110,40 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
     expect(verifications[2]?.at).toBe('2026-12-03T07:00:00.000Z');
   });
 
+  it('takes at most 10 checks of a certificate an hour, so no one can fill the history', async () => {
+    const token = aliceCertificate.verifyUrl.split('/V/')[1] ?? '';
+    const history = async () => {
+      const held = await getJson<{ certificates: CabinetCertificate[] }>(
+        registry,
+        '/api/v1/cabinet/certificates',
+        alice,
+      );
+      return held.body.certificates[0]?.verifications ?? [];
+    };
+    const before = (await history()).length; // the checks of the test above, this same hour
+    for (let i = 0; i < 15; i++) {
+      const response = await registry.request(`/api/v1/verify/${token}`, {
+        headers: { 'x-verifier-organization': `Call +7 700 000 00 ${String(i).padStart(2, '0')}` },
+      });
+      expect(response.status).toBe(200); // the check itself is answered as always
+    }
+    expect((await history()).length).toBe(10);
+    expect(before).toBeLessThan(10);
+
+    // The next hour takes checks again (read back within the session's life).
+    registry.clock.advance?.(3_600_000);
+    try {
+      await registry.request(`/api/v1/verify/${token}`, {
+        headers: { 'x-verifier-organization': encodeURIComponent('№ 12 мектеп-гимназиясы') },
+      });
+    } finally {
+      registry.clock.advance?.(-3_600_000);
+    }
+    const after = await history();
+    expect(after.length).toBe(11);
+    expect(after[0]?.organization).toBe('№ 12 мектеп-гимназиясы');
+  });
+
   it('keeps one citizen out of another’s application, certificates and downloads', async () => {
     // Another's application answers exactly like one that does not exist.
     const other = await registry.request(`/api/v1/applications/${aliceApplication}`, {

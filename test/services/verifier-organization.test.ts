@@ -31,13 +31,17 @@ describe('parseVerifierOrganization', () => {
     expect(parseVerifierOrganization('   ')).toEqual({ ok: true, name: null });
   });
 
-  it('refuses bytes that are not UTF-8, broken percent-encoding, control characters, length', () => {
+  it('refuses bytes not UTF-8, broken percent-encoding, control and invisible characters, length', () => {
     const cases: [string, string][] = [
       ['\u00c9cole', 'is not valid UTF-8'], // a lone Latin-1 byte 0xC9
       ['%D0%', 'is not valid percent-encoded UTF-8'],
       ['%FF%FE', 'is not valid percent-encoded UTF-8'],
       ['Bank%00', 'must not contain control characters'],
       ['Bank\u0007', 'must not contain control characters'],
+      ['Halyk%E2%80%AE', 'must not contain invisible or direction-changing characters'],
+      [onTheWire('Halyk\u202eknaB'), 'must not contain invisible or direction-changing characters'],
+      [onTheWire('Банк\u200b'), 'must not contain invisible or direction-changing characters'],
+      ['Bank\u2066', 'must not contain invisible or direction-changing characters'],
       ['Б'.repeat(101), 'expected at most 100 characters'],
       [onTheWire('Б'.repeat(101)), 'expected at most 100 characters'],
     ];
