@@ -29,6 +29,18 @@ export function reportedPath(page: string): string {
   return path.replace(/^\/v\/[^/]*/i, '/v/*').slice(0, 300);
 }
 
+/**
+ * Report text as stored: a run of 10 or more digits (spaces, dashes, brackets and a leading +
+ * allowed between them) reads as an IIN or a phone number, and its digits become •. Readers
+ * select text on pages that show such numbers, or type them into the comment, and every officer
+ * reads the reports. A serial (AST-2026-000001) follows a letter or a dash and is kept.
+ */
+export function reportedText(text: string): string {
+  return text.replace(/(?<![\p{L}\d-])\+?\d[\d ()-]{8,}\d/gu, (run) =>
+    run.replace(/\D/g, '').length >= 10 ? run.replace(/\d/g, '\u2022') : run,
+  );
+}
+
 /** "Report a mistake": stores what a reader marked, limited per visitor pseudonym. */
 export class MistakeReports {
   readonly #limiter = new RateLimiterMemory({
@@ -69,8 +81,8 @@ export class MistakeReports {
     try {
       const seq = await this.deps.store.insertMistake({
         pagePath: reportedPath(input.page),
-        selectedText: input.selected,
-        comment: input.comment?.trim() ? input.comment.trim() : null,
+        selectedText: reportedText(input.selected),
+        comment: input.comment?.trim() ? reportedText(input.comment.trim()) : null,
         lang: input.lang,
         createdAt: this.deps.clock.now(),
       });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MISTAKE_LIMIT, reportedPath } from '../../src/public-pages/mistake-reports.js';
+import {
+  MISTAKE_LIMIT,
+  reportedPath,
+  reportedText,
+} from '../../src/public-pages/mistake-reports.js';
 import { expectError } from '../e2e/client.js';
 import { ALMATY, ASTANA, startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
@@ -133,6 +137,38 @@ describe.each(databaseTargets)('mistake reports on $name', (target) => {
     expect(reportedPath('/service?lang=en#top')).toBe('/service');
     expect(reportedPath('/v/ABCDEF234567?lang=kk')).toBe('/v/*');
     expect(reportedPath('/V/ABCDEF234567')).toBe('/v/*');
+  });
+
+  it('blots out IINs and phone numbers in the selection and comment, not serials or dates', () => {
+    const dots = (n: number) => '\u2022'.repeat(n);
+    expect(reportedText('ЖСН 860517402319 қате')).toBe(`ЖСН ${dots(12)} қате`);
+    expect(reportedText('звоните +7 (701) 123-45-67!')).toBe(
+      `звоните +${dots(1)} (${dots(3)}) ${dots(3)}-${dots(2)}-${dots(2)}!`,
+    );
+    expect(reportedText('87011234567')).toBe(dots(11));
+    expect(reportedText('AST-2026-000001 от 04.12.2026, № 1-15/1990')).toBe(
+      'AST-2026-000001 от 04.12.2026, № 1-15/1990',
+    );
+    expect(reportedText('до 2034 года, 123 456 789')).toBe('до 2034 года, 123 456 789');
+  });
+
+  it('stores a report with its IIN blotted out, as officers then read it', async () => {
+    const sent = await registry.request('/api/v1/mistakes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        page: '/cabinet',
+        selected: 'ИИН ребёнка 181024511473',
+        comment: 'мой телефон 8 701 123 45 67',
+        lang: 'ru',
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const listed = await registry.request('/api/v1/mistakes', { headers: ASTANA });
+    const text = await listed.text();
+    expect(text).toContain('ИИН ребёнка \u2022\u2022\u2022');
+    expect(text).not.toContain('181024511473');
+    expect(text).not.toContain('123 45 67');
   });
 });
 
