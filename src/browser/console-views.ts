@@ -15,12 +15,30 @@ export interface QueueItem {
   links: { approve: string; refuse: string };
 }
 
+/** The statuses the officer's API answers with (README: `active`, `suspended`, `revoked`). */
+export const CERTIFICATE_STATUSES = ['active', 'suspended', 'revoked'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+const STATUS_TEXT: Record<CertificateStatus, MessageKey> = {
+  active: 'console.status_active',
+  suspended: 'console.status_suspended',
+  revoked: 'console.status_revoked',
+};
+
+/** The reasons of a suspension the console words; another shows as its code. */
+const SUSPENSION_TEXT: Record<string, MessageKey> = {
+  court_proceedings: 'reasons.court_proceedings',
+  under_review: 'reasons.under_review',
+  document_lost: 'reasons.document_lost',
+};
+
 /** A certificate as the officer's API answers it. */
 export interface RegistryItem {
   id: string;
   serial: string;
   type: string;
-  status: 'active' | 'revoked';
+  status: CertificateStatus;
+  suspension?: { at: string; reason: string | null };
   guardian: { lastName: string; firstName: string };
   child: { lastName: string; firstName: string };
   validUntil: string;
@@ -92,27 +110,54 @@ export function queueCard(lang: Language, t: Translate, a: QueueItem, reasons: N
   return card;
 }
 
-/** A registry row: serial, names, status, validity, the PDF and revoke. */
-export function registryItem(lang: Language, t: Translate, c: RegistryItem): HTMLElement {
+/**
+ * A registry row: serial, names, status (with a suspension's reason), validity, the PDF, and for
+ * an officer who may change statuses (role `revoker`, as the API asks): revoke while the
+ * certificate is active or suspended, suspend while active, reinstate while suspended.
+ */
+export function registryItem(
+  lang: Language,
+  t: Translate,
+  c: RegistryItem,
+  mayChangeStatus: boolean,
+): HTMLElement {
   const name = (p: { lastName: string; firstName: string }) => `${p.lastName} ${p.firstName}`;
+  const reason = c.suspension?.reason ?? '';
   const item = el('li', { 'data-serial': c.serial, 'data-id': c.id });
   item.append(
     el('strong', {}, c.serial),
     ' ',
-    el('span', { class: `status-${c.status}` }, t(`console.status_${c.status}` as MessageKey)),
+    el('span', { class: `status-${c.status}` }, t(STATUS_TEXT[c.status])),
     ' ',
+  );
+  if (c.status === 'suspended' && reason) {
+    const words = SUSPENSION_TEXT[reason];
+    const text = t('console.suspensionReason', { reason: words ? t(words) : reason });
+    item.append(el('span', { class: 'hint suspension-reason' }, text), ' ');
+  }
+  item.append(
     el('span', { class: 'hint' }, t('console.validTill', { date: day(lang, c.validUntil) })),
     el('br'),
     t('console.holder', { guardian: name(c.guardian), child: name(c.child) }),
     ' ',
   );
+
   const actions = el('span', { class: 'actions' });
   actions.append(
     el('button', { type: 'button', class: 'secondary open-pdf' }, t('console.openDocument')),
   );
-  if (c.status === 'active') {
-    actions.append(el('button', { type: 'button', class: 'revoke' }, t('console.revoke')));
+  const button = (kind: 'suspend' | 'reinstate' | 'revoke', label: MessageKey) =>
+    el(
+      'button',
+      { type: 'button', class: kind === 'revoke' ? kind : `secondary ${kind}` },
+      t(label),
+    );
+  if (mayChangeStatus && c.status === 'active')
+    actions.append(button('suspend', 'console.suspend'));
+  if (mayChangeStatus && c.status === 'suspended') {
+    actions.append(button('reinstate', 'console.reinstate'));
   }
+  if (mayChangeStatus && c.status !== 'revoked') actions.append(button('revoke', 'console.revoke'));
   item.append(actions);
   return item;
 }

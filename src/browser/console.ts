@@ -1,4 +1,6 @@
+import type { MessageKey } from '../web/i18n/translator.js';
 import { ApiError, api, errorText } from './api.js';
+import { statusDialogs } from './console-status-dialogs.js';
 import {
   keyRow,
   type PublishedKey,
@@ -8,6 +10,7 @@ import {
   registryItem,
 } from './console-views.js';
 import { el } from './format.js';
+import { type FieldProblem, issueFormProblems } from './issue-form-check.js';
 import { pageMessages } from './messages.js';
 
 /**
@@ -176,9 +179,11 @@ $('queue-refresh').addEventListener('click', () => void loadQueue());
 const issueForm = $<HTMLFormElement>('issue-form');
 let issueKey: string | undefined;
 
+const issueValue = (name: string) =>
+  (issueForm.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+
 function issueBody(): Record<string, unknown> {
-  const value = (name: string) =>
-    (issueForm.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+  const value = issueValue;
   const person = (who: string, withBirth: boolean) => ({
     iin: value(`${who}.iin`),
     lastName: value(`${who}.lastName`),
@@ -195,11 +200,47 @@ function issueBody(): Record<string, unknown> {
   };
 }
 
+const PROBLEM_TEXT: Record<FieldProblem['problem'], MessageKey> = {
+  required: 'console.fieldRequired',
+  iin_digits: 'console.fieldIinDigits',
+  invalid_iin: 'console.error_invalid_iin',
+  date: 'console.fieldDate',
+  name: 'console.fieldName',
+  too_long: 'console.fieldTooLong',
+};
+
+/** Says a problem under its field and marks the input; false when the form has no such field. */
+function showFieldError(field: string, text: string): boolean {
+  const target = issueForm.querySelector<HTMLElement>(
+    `.field-error[data-field="${CSS.escape(field)}"]`,
+  );
+  if (!target) return false;
+  target.textContent = text;
+  (issueForm.elements.namedItem(field) as HTMLElement | null)?.setAttribute('aria-invalid', 'true');
+  return true;
+}
+
+function focusFirstInvalid(): void {
+  issueForm.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
 issueForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   for (const node of issueForm.querySelectorAll<HTMLElement>('.field-error')) node.textContent = '';
   for (const node of issueForm.querySelectorAll('[aria-invalid]'))
     node.removeAttribute('aria-invalid');
+
+  // What the browser can see is said all at once; the server still checks everything.
+  const problems = issueFormProblems(issueValue);
+  if (problems.length) {
+    for (const p of problems) {
+      showFieldError(p.field, t(PROBLEM_TEXT[p.problem], 'max' in p ? { max: p.max } : {}));
+    }
+    $('issue-error').textContent = t('console.issueCheckFields');
+    focusFirstInvalid();
+    return;
+  }
+
   issueKey ??= crypto.randomUUID();
   try {
     const issued = await call<{ serial: string }>('/api/v1/certificates', {
@@ -212,15 +253,11 @@ issueForm.addEventListener('submit', async (event) => {
     status.textContent = t('console.issued', { serial: issued.serial });
   } catch (error) {
     if (error instanceof ApiError && error.status !== 0) issueKey = undefined;
+    // The server's rule is said in the page's language under the field it names.
     const field = error instanceof ApiError ? error.field : undefined;
-    const target = field
-      ? issueForm.querySelector<HTMLElement>(`.field-error[data-field="${CSS.escape(field)}"]`)
-      : null;
-    if (target) {
-      target.textContent = `${errorText(t, 'console', error)} (${(error as ApiError).message})`;
-      const input = issueForm.elements.namedItem(field ?? '') as HTMLElement | null;
-      input?.setAttribute('aria-invalid', 'true');
-      input?.focus();
+    if (field && showFieldError(field, errorText(t, 'console', error))) {
+      $('issue-error').textContent = t('console.issueCheckFields');
+      focusFirstInvalid();
     } else {
       handled(error, $('issue-error'));
     }
@@ -229,18 +266,27 @@ issueForm.addEventListener('submit', async (event) => {
 
 // --- Registry and revocation ------------------------------------------------------------------
 
-const dialog = $<HTMLDialogElement>('revoke-dialog');
-let revoking: RegistryItem | undefined;
+const askStatusChange = statusDialogs({
+  t,
+  post: (path, json) => call(path, { method: 'POST', json }),
+  failed: handled,
+  done: async (message) => {
+    status.textContent = message;
+    await search();
+  },
+});
 
 async function search(): Promise<void> {
   const query = $<HTMLInputElement>('search-query').value.trim();
   $('search-error').textContent = '';
+  // The API answers 403 without the role; the buttons are not offered then.
+  const mayChangeStatus = officer?.roles.includes('revoker') ?? false;
   try {
     const { certificates } = await call<{ certificates: RegistryItem[] }>(
       `/api/v1/certificates?query=${encodeURIComponent(query)}`,
     );
     const items = certificates.map((c) => {
-      const item = registryItem(lang, t, c);
+      const item = registryItem(lang, t, c, mayChangeStatus);
       item.querySelector('.open-pdf')?.addEventListener('click', async () => {
         try {
           window.open((await blobUrl(c.documents.pdf)).url, '_blank', 'noopener');
@@ -248,7 +294,9 @@ async function search(): Promise<void> {
           handled(e, $('search-error'));
         }
       });
-      item.querySelector('.revoke')?.addEventListener('click', () => askRevoke(c));
+      for (const kind of ['revoke', 'suspend', 'reinstate'] as const) {
+        item.querySelector(`.${kind}`)?.addEventListener('click', () => askStatusChange(kind, c));
+      }
       return item;
     });
     $('results').replaceChildren(
@@ -263,34 +311,6 @@ $<HTMLFormElement>('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   void search();
 });
-
-/** The confirmation step: the serial in the title, the reason chosen, nothing sent yet. */
-function askRevoke(c: RegistryItem): void {
-  revoking = c;
-  $('revoke-title').textContent = t('console.revokeTitle', { serial: c.serial });
-  $('revoke-error').textContent = '';
-  $<HTMLFormElement>('revoke-form').reset();
-  dialog.showModal();
-}
-
-$<HTMLFormElement>('revoke-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  if (!revoking) return;
-  const reason = $<HTMLSelectElement>('revoke-reason').value;
-  const comment = $<HTMLTextAreaElement>('revoke-comment').value.trim();
-  try {
-    await call(`/api/v1/certificates/${revoking.id}/revoke`, {
-      method: 'POST',
-      json: { reason, ...(comment ? { comment } : {}) },
-    });
-    status.textContent = t('console.revokedDone', { serial: revoking.serial });
-    dialog.close();
-    await search();
-  } catch (error) {
-    handled(error, $('revoke-error'));
-  }
-});
-$('revoke-cancel').addEventListener('click', () => dialog.close());
 
 // --- Keys ------------------------------------------------------------------------------------
 

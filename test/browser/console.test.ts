@@ -178,7 +178,7 @@ describe('the provider console', { timeout: 120_000 }, () => {
     await context.close();
   });
 
-  it('shows an issue error next to the field the API names', async () => {
+  it('says a bad IIN under its field, then issues once it is right', async () => {
     const context = await app.context();
     const page = await context.newPage();
     await signInAsOfficer(page, 'demo-officer-astana');
@@ -197,7 +197,7 @@ describe('the provider console', { timeout: 120_000 }, () => {
 
     const error = page.locator('#issue-child-iin-error');
     await page.locator('#issue-child-iin-error:not(:empty)').waitFor();
-    await expect(error.textContent()).resolves.toContain(ru('console.error_invalid_iin'));
+    await expect(error.textContent()).resolves.toBe(ru('console.error_invalid_iin'));
     expect(await page.getAttribute('#issue-child-iin', 'aria-invalid')).toBe('true');
 
     await page.fill('#issue-child-iin', good.child.iin);
@@ -206,6 +206,118 @@ describe('the provider console', { timeout: 120_000 }, () => {
     await expect(page.locator('#console-status').textContent()).resolves.toMatch(
       /^Справка AST-2026-\d{6} выдана\.$/,
     );
+    await context.close();
+  });
+});
+
+const REQUIRED = [
+  'guardian-iin',
+  'guardian-lastName',
+  'guardian-firstName',
+  'child-iin',
+  'child-lastName',
+  'child-firstName',
+  'child-birthDate',
+  'decision-number',
+  'decision-date',
+];
+
+/** The texts under the issue form's fields, by input id, for those that say something. */
+async function fieldErrors(page: Page): Promise<Record<string, string>> {
+  const said: Record<string, string> = {};
+  for (const node of await page.locator('#issue-form .field-error[data-field]').all()) {
+    const text = (await node.textContent()) ?? '';
+    const id = ((await node.getAttribute('id')) ?? '').replace(/^issue-|-error$/g, '');
+    if (text) said[id] = text;
+  }
+  return said;
+}
+
+describe('the issue form', { timeout: 120_000 }, () => {
+  it.each(['ru', 'kk'] as const)(
+    'empty, says in %s under each required field what is missing, sending nothing',
+    async (lang) => {
+      const t = translator(lang);
+      const context = await app.context();
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      await signInAsOfficer(page, 'demo-officer-astana', lang);
+      let posted = 0;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/v1/certificates')) posted++;
+      });
+
+      await page.click('#issue-form button[type=submit]');
+      await page.locator('#issue-error:not(:empty)').waitFor();
+      expect(await fieldErrors(page)).toEqual(
+        Object.fromEntries(REQUIRED.map((id) => [id, t('console.fieldRequired')])),
+      );
+      await expect(page.locator('#issue-error').textContent()).resolves.toBe(
+        t('console.issueCheckFields'),
+      );
+      for (const id of REQUIRED) {
+        expect(await page.getAttribute(`#issue-${id}`, 'aria-invalid'), id).toBe('true');
+      }
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('issue-guardian-iin');
+      expect(await page.locator('#issue-form').textContent()).not.toMatch(/[a-z]{4,}/);
+      await screenshot(page, `console-issue-empty-${lang}-desktop`);
+      expect(posted).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('flags every bad field at once, each with its own words', async () => {
+    const context = await app.context();
+    const page = await context.newPage();
+    await signInAsOfficer(page, 'demo-officer-astana');
+    const good = guardianshipRequest();
+    const badCheckDigit = `${good.child.iin.slice(0, 11)}${(Number(good.child.iin[11]) + 1) % 10}`;
+    await page.fill('#issue-guardian-iin', '12345');
+    await page.fill('#issue-guardian-lastName', 'Әбілқасымова2');
+    await page.fill('#issue-guardian-firstName', good.guardian.firstName);
+    await page.fill('#issue-child-iin', badCheckDigit);
+    await page.fill('#issue-child-lastName', good.child.lastName);
+    await page.fill('#issue-child-firstName', 'Әлиxан'); // a Latin x among Cyrillic letters
+    await page.fill('#issue-child-birthDate', good.child.birthDate);
+    await page.fill('#issue-decision-number', 'x'.repeat(51));
+    await page.fill('#issue-decision-date', good.decision.date);
+    await page.click('#issue-form button[type=submit]');
+
+    await page.locator('#issue-error:not(:empty)').waitFor();
+    expect(await fieldErrors(page)).toEqual({
+      'guardian-iin': ru('console.fieldIinDigits'),
+      'guardian-lastName': ru('console.fieldName'),
+      'child-iin': ru('console.error_invalid_iin'),
+      'child-firstName': ru('console.fieldName'),
+      'decision-number': ru('console.fieldTooLong', { max: 50 }),
+    });
+    await context.close();
+  });
+
+  it("says a rule only the server knows in the page's language under its field", async () => {
+    const context = await app.context();
+    const page = await context.newPage();
+    await signInAsOfficer(page, 'demo-officer-astana', 'kk');
+    const good = guardianshipRequest();
+    await page.fill('#issue-guardian-iin', good.guardian.iin);
+    await page.fill('#issue-guardian-lastName', good.guardian.lastName);
+    await page.fill('#issue-guardian-firstName', good.guardian.firstName);
+    await page.fill('#issue-child-iin', good.child.iin);
+    await page.fill('#issue-child-lastName', good.child.lastName);
+    await page.fill('#issue-child-firstName', good.child.firstName);
+    await page.fill('#issue-child-birthDate', '2018-03-10'); // the IIN says 2018-03-09
+    await page.fill('#issue-decision-number', good.decision.number);
+    await page.fill('#issue-decision-date', good.decision.date);
+    await page.click('#issue-form button[type=submit]');
+
+    await page.locator('#issue-child-birthDate-error:not(:empty)').waitFor();
+    const kk = translator('kk');
+    expect(await fieldErrors(page)).toEqual({
+      'child-birthDate': kk('console.error_iin_birth_date_mismatch'),
+    });
+    expect(await page.getAttribute('#issue-child-birthDate', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('issue-child-birthDate');
     await context.close();
   });
 });

@@ -2,6 +2,7 @@ import { OFFICER_REFUSALS, refusalText } from '../../applications/refusal-reason
 import type { Language } from '../i18n/languages.js';
 import { type MessageKey, translator } from '../i18n/translator.js';
 import { REVOCATION_REASONS } from '../schemas/issue-request.js';
+import { SUSPENSION_REASONS } from '../schemas/suspension-request.js';
 import { Layout } from './layout.js';
 
 /** One labelled input of the issue form; `name` is the API's field path (`child.iin`). */
@@ -120,7 +121,7 @@ export function ConsolePage(props: { lang: Language }) {
           <h2 id="issue-title">{t('console.issueTitle')}</h2>
           <form id="issue-form" novalidate>
             <label for="issue-type">{t('console.type')}</label>
-            <select id="issue-type" name="type">
+            <select id="issue-type" name="type" aria-describedby="issue-type-error">
               <option value="guardianship">{t('console.guardianship')}</option>
               <option value="trusteeship">{t('console.trusteeship')}</option>
             </select>
@@ -192,6 +193,48 @@ export function ConsolePage(props: { lang: Language }) {
               {t('console.revokeConfirm')}
             </button>
             <button type="button" class="secondary" id="revoke-cancel">
+              {t('console.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
+
+      <dialog id="suspend-dialog" aria-labelledby="suspend-title">
+        <form id="suspend-form" method="dialog">
+          <h2 id="suspend-title">{t('console.suspend')}</h2>
+          <p class="warning">{t('console.suspendWarning')}</p>
+          <label for="suspend-reason">{t('console.suspendReason')}</label>
+          <select id="suspend-reason" name="reason">
+            {SUSPENSION_REASONS.map((code) => (
+              <option value={code}>{t(`reasons.${code}`)}</option>
+            ))}
+          </select>
+          <label for="suspend-comment">{t('console.suspendComment')}</label>
+          <textarea id="suspend-comment" name="comment" rows={2} maxlength={500} />
+          <p class="field-error" id="suspend-error" role="alert" />
+          <div class="actions">
+            <button type="submit" id="suspend-confirm" value="confirm">
+              {t('console.suspendConfirm')}
+            </button>
+            <button type="button" class="secondary" id="suspend-cancel">
+              {t('console.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
+
+      <dialog id="reinstate-dialog" aria-labelledby="reinstate-title">
+        <form id="reinstate-form" method="dialog">
+          <h2 id="reinstate-title">{t('console.reinstate')}</h2>
+          <p>{t('console.reinstateWarning')}</p>
+          <label for="reinstate-comment">{t('console.reinstateComment')}</label>
+          <textarea id="reinstate-comment" name="comment" rows={2} maxlength={500} />
+          <p class="field-error" id="reinstate-error" role="alert" />
+          <div class="actions">
+            <button type="submit" id="reinstate-confirm" value="confirm">
+              {t('console.reinstateConfirm')}
+            </button>
+            <button type="button" class="secondary" id="reinstate-cancel">
               {t('console.cancel')}
             </button>
           </div>
