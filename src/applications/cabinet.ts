@@ -43,10 +43,22 @@ export class CabinetService {
     return this.deps.applications.certificatesOfApplicant(iin, LIST_LIMIT);
   }
 
-  /** A certificate issued on one of the applicant's applications, for downloading. */
+  /**
+   * A certificate issued on one of the applicant's applications, for downloading. A revoked one
+   * is no longer handed out: a fresh copy of a document that no longer counts would look clean
+   * to anyone who does not scan it. A suspended one still is, since a suspension may end.
+   *
+   * @throws AppError `not_found` (not the applicant's, or no such id), `certificate_revoked`.
+   */
   async certificate(iin: string, certificateId: string): Promise<CertificateRow> {
     const [found] = await this.deps.applications.certificatesOfApplicant(iin, 1, certificateId);
     if (!found) throw new AppError('not_found', 'You hold no certificate with this id');
+    if (found.certificate.status === 'revoked') {
+      throw new AppError(
+        'certificate_revoked',
+        'The certificate is revoked and no longer valid; its documents are not issued any more',
+      );
+    }
     return found.certificate;
   }
 

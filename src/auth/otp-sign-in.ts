@@ -113,7 +113,8 @@ export class OtpSignIn {
    * Checks a code and, when it is right, opens a session. Every check counts an attempt first,
    * atomically, so concurrent guesses cannot exceed the three allowed.
    *
-   * @throws AppError `otp_invalid` (with the attempts left), `otp_attempts_exhausted`,
+   * @throws AppError `otp_invalid` (with `attemptsLeft`; the same for an IIN that no code can
+   *   match, so it tells nothing about the person), `otp_attempts_exhausted`,
    *   `otp_expired` (expired, used, replaced or never requested), `invalid_iin`.
    */
   async verify(
@@ -161,6 +162,7 @@ export class OtpSignIn {
         'otp_invalid',
         `code: does not match the code sent; ${left} attempt${left === 1 ? '' : 's'} left`,
         'code',
+        { attemptsLeft: left },
       );
     }
 

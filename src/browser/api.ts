@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** What a page can say besides the code: a wrong code's tries left, a limit's wait. */
+    readonly more: { attemptsLeft?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }
@@ -43,13 +45,20 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   if (response.ok) return (await response.json()) as T;
 
   const body = (await response.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string; field?: string };
+    error?: { code?: string; message?: string; field?: string; attemptsLeft?: number };
   };
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
   throw new ApiError(
     response.status,
     body.error?.code ?? `http_${response.status}`,
     body.error?.message ?? '',
     body.error?.field,
+    {
+      ...(typeof body.error?.attemptsLeft === 'number'
+        ? { attemptsLeft: body.error.attemptsLeft }
+        : {}),
+      ...(Number.isInteger(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    },
   );
 }
 

@@ -21,10 +21,12 @@ export interface CertificateView {
   id: string;
   serial: string;
   type: 'guardianship' | 'trusteeship';
-  status: 'active' | 'revoked';
+  status: 'active' | 'suspended' | 'revoked';
   validUntil: string;
   verifyUrl: string;
   documents: { pdf: string; png: string };
+  revocation?: { at: string; reason: string | null };
+  suspension?: { at: string; reason: string | null };
   verifications: { at: string; verdict: string; organization: string | null }[];
 }
 
@@ -39,8 +41,16 @@ export interface NotificationView {
 /** Statuses that still move: the page keeps asking while one is on screen. */
 export const ACTIVE = new Set(['submitted', 'processing', 'review']);
 
-/** One application: its status, its term ticking, the steps so far and the result. */
-export function applicationCard(lang: Language, t: Translate, a: ApplicationView): HTMLElement {
+/**
+ * One application: its status, its term ticking, the steps so far and the result. A certificate
+ * in `revoked` is not offered for download: its card under "My certificates" says why.
+ */
+export function applicationCard(
+  lang: Language,
+  t: Translate,
+  a: ApplicationView,
+  revoked: ReadonlySet<string>,
+): HTMLElement {
   const card = el('li', { class: 'card', 'data-status': a.status, 'data-id': a.id });
   card.append(
     el('h3', {}, t(`cabinet.${a.type}`)),
@@ -87,7 +97,11 @@ export function applicationCard(lang: Language, t: Translate, a: ApplicationView
       card.append(el('p', {}, t('cabinet.officerComment', { comment: a.refusal.comment })));
     }
   }
-  if (a.certificate) card.append(downloads(t, a.certificate.documents));
+  if (a.certificate && revoked.has(a.certificate.id)) {
+    card.append(el('p', { class: 'revoked' }, t('cabinet.applicationCertificateRevoked')));
+  } else if (a.certificate) {
+    card.append(downloads(t, a.certificate.documents));
+  }
   return card;
 }
 
@@ -116,20 +130,61 @@ function downloads(t: Translate, documents: { pdf: string; png: string }): HTMLE
   );
 }
 
-/** A certificate: serial, validity, downloads, the share link and who verified it. */
+/** A reason code in words; a code the page has no words for reads as "no reason given". */
+function reasonText(t: Translate, code: string | null): string {
+  const key = `reasons.${code ?? 'unspecified'}` as MessageKey;
+  const text = t(key);
+  return text === key || text === code ? t('reasons.unspecified') : text;
+}
+
+/**
+ * What a certificate's status means for its holder. A revoked one says so and is no longer
+ * downloadable (the cabinet API refuses it too). A suspended one keeps its downloads: the
+ * suspension may end and the same document counts again, and meanwhile a verification shows it
+ * as suspended, so a copy cannot pass as valid; the card says that plainly.
+ */
+function statusLines(lang: Language, t: Translate, c: CertificateView): HTMLElement[] {
+  if (c.status === 'revoked') {
+    const at = c.revocation ? dateTime(lang, c.revocation.at) : '';
+    return [
+      el('p', {}, el('strong', { class: 'revoked' }, t('cabinet.revoked'))),
+      el(
+        'p',
+        { class: 'status-notice revoked-notice' },
+        t('cabinet.revokedNotice', {
+          date: at,
+          reason: reasonText(t, c.revocation?.reason ?? null),
+        }),
+      ),
+    ];
+  }
+  const valid = el('p', {}, t('cabinet.validUntil', { date: day(lang, c.validUntil) }));
+  if (c.status === 'suspended') {
+    const at = c.suspension ? dateTime(lang, c.suspension.at) : '';
+    return [
+      el('p', {}, el('strong', { class: 'suspended' }, t('cabinet.suspended'))),
+      el(
+        'p',
+        { class: 'status-notice suspended-notice' },
+        t('cabinet.suspendedNotice', {
+          date: at,
+          reason: reasonText(t, c.suspension?.reason ?? null),
+        }),
+      ),
+      valid,
+      downloads(t, c.documents),
+    ];
+  }
+  return [valid, downloads(t, c.documents)];
+}
+
+/** A certificate: serial, status, downloads, the share link and who verified it. */
 export function certificateCard(lang: Language, t: Translate, c: CertificateView): HTMLElement {
-  const card = el('li', { class: 'card', 'data-serial': c.serial });
+  const card = el('li', { class: 'card', 'data-serial': c.serial, 'data-status': c.status });
   card.append(
     el('h3', {}, t(`cabinet.${c.type}`)),
     el('p', { class: 'serial' }, t('cabinet.serial', { serial: c.serial })),
-    el(
-      'p',
-      {},
-      c.status === 'revoked'
-        ? el('strong', { class: 'revoked' }, t('cabinet.revoked'))
-        : t('cabinet.validUntil', { date: day(lang, c.validUntil) }),
-    ),
-    downloads(t, c.documents),
+    ...statusLines(lang, t, c),
   );
 
   const inputId = `share-${c.id}`;

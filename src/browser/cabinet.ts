@@ -71,36 +71,90 @@ function lostSession(error: unknown): boolean {
 // --- Sign-in by SMS code ---------------------------------------------------------------------
 
 const smsForm = $<HTMLFormElement>('sms-form');
+const codeStep = $('sms-code-step');
+const codeForm = $<HTMLFormElement>('sms-code-form');
 const smsIin = $<HTMLInputElement>('sms-iin');
 const smsCode = $<HTMLInputElement>('sms-code');
+const smsSent = $('sms-sent');
 const smsError = $('sms-error');
 
+/** Says what went wrong next to the field, and marks and focuses the field. */
+function fieldProblem(input: HTMLInputElement, where: HTMLElement, text: string): void {
+  where.textContent = text;
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+}
+
+/** The error in words, with what the API adds: a wrong code's tries left, a limit's wait. */
+function signInErrorText(error: unknown): string {
+  const text = errorText(t, 'cabinet', error);
+  if (!(error instanceof ApiError)) return text;
+
+  const { attemptsLeft, retryAfterSeconds: wait } = error.more;
+  if (error.code === 'otp_invalid' && attemptsLeft !== undefined) {
+    return `${text} ${t('cabinet.otpAttemptsLeft', { left: attemptsLeft })}`;
+  }
+  if (error.code === 'rate_limited' && wait !== undefined) {
+    return wait <= 90
+      ? t('cabinet.rateLimitedSeconds', { seconds: wait })
+      : t('cabinet.rateLimitedMinutes', { minutes: Math.ceil(wait / 60) });
+  }
+  return text;
+}
+
+// Enter in the IIN field asks for a code; Enter in the code field signs in (its own form).
 smsForm.addEventListener('submit', async (event) => {
   event.preventDefault();
+  // Each attempt starts clean: no line of an earlier one stays beside the new answer.
   smsError.textContent = '';
+  smsSent.textContent = '';
+  smsIin.removeAttribute('aria-invalid');
+  const iin = smsIin.value.trim();
+  if (!iin) {
+    fieldProblem(smsIin, smsError, t('cabinet.iinRequired'));
+    return;
+  }
+
   try {
     const sent = await api<{ phoneHint: string }>('/api/v1/auth/otp', {
       method: 'POST',
-      json: { iin: smsIin.value.trim() },
+      json: { iin },
     });
-    $('sms-sent').textContent = t('cabinet.codeSent', { phone: sent.phoneHint });
-    $('sms-code-step').hidden = false;
+    smsSent.textContent = t('cabinet.codeSent', { phone: sent.phoneHint });
+    codeStep.hidden = false;
+    smsCode.value = '';
     smsCode.focus();
   } catch (error) {
-    smsError.textContent = errorText(t, 'cabinet', error);
+    smsError.textContent = signInErrorText(error);
+    if (error instanceof ApiError && error.field === 'iin') {
+      smsIin.setAttribute('aria-invalid', 'true');
+    }
   }
 });
 
-$('sms-verify').addEventListener('click', async () => {
+codeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
   smsError.textContent = '';
+  smsCode.removeAttribute('aria-invalid');
+  const code = smsCode.value.trim();
+  if (!code) {
+    fieldProblem(smsCode, smsError, t('cabinet.codeRequired'));
+    return;
+  }
+
   try {
     const opened = await api<Session>('/api/v1/auth/otp/verify', {
       method: 'POST',
-      json: { iin: smsIin.value.trim(), code: smsCode.value.trim() },
+      json: { iin: smsIin.value.trim(), code },
     });
     await enter(opened);
   } catch (error) {
-    smsError.textContent = errorText(t, 'cabinet', error);
+    smsError.textContent = signInErrorText(error);
+    // A code that can no longer be used makes "the code was sent" a stale line.
+    if (error instanceof ApiError && error.code !== 'otp_invalid') smsSent.textContent = '';
+    if (error instanceof ApiError && error.field === 'code') {
+      smsCode.setAttribute('aria-invalid', 'true');
+    }
   }
 });
 
@@ -177,6 +231,10 @@ applyForm.addEventListener('submit', async (event) => {
   const type = $<HTMLSelectElement>('apply-type').value;
   const childIin = $<HTMLInputElement>('apply-child').value.trim();
   const file = $<HTMLInputElement>('apply-attachment').files?.[0];
+  if (!childIin) {
+    fieldProblem($('apply-child'), $('apply-child-error'), t('cabinet.childIinRequired'));
+    return;
+  }
   idempotencyKey ??= crypto.randomUUID();
 
   let body: FormData | undefined;
@@ -239,9 +297,12 @@ async function refresh(): Promise<void> {
     );
     const shown = [...detailed, ...apps.applications.slice(5)];
 
+    const revoked = new Set(
+      certs.certificates.filter((c) => c.status === 'revoked').map((c) => c.id),
+    );
     fillList(
       $('applications'),
-      shown.map((a) => applicationCard(lang, t, a)),
+      shown.map((a) => applicationCard(lang, t, a, revoked)),
       t('cabinet.noApplications'),
     );
     fillList(

@@ -29,7 +29,7 @@ export const ERROR_CODES = [
   // An applicant's EDS signature does not verify under the key the national PKI registers.
   'signature_invalid',
   'unauthorized',
-  // Sign-in by SMS code: the code does not match (the message says how many attempts are left).
+  // Sign-in by SMS code: the code does not match; `attemptsLeft` says how many tries the code has.
   'otp_invalid',
   // No usable code: it expired (5 minutes), was used or replaced, or none was requested.
   'otp_expired',
@@ -50,7 +50,8 @@ export const ERROR_CODES = [
   // The applicant already has an application for this child and certificate type that is not yet
   // issued or refused; the message names it by id (the API also points at it in Location).
   'application_open',
-  // Suspending or reinstating a revoked certificate: revocation is final.
+  // Suspending or reinstating a revoked certificate (revocation is final), or its holder asking
+  // the cabinet for its documents: a revoked certificate is no longer handed out.
   'certificate_revoked',
   // The provider has no active signing key (all retired or compromised): rotate to a new one.
   'no_signing_key',
@@ -76,6 +77,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface AppErrorOptions {
   /** The underlying error, kept for logs; never rendered to the caller. */
   cause?: unknown;
+  /** For `otp_invalid`: how many more tries the code just sent allows (rendered to the caller). */
+  attemptsLeft?: number;
 }
 
 /**
@@ -87,11 +90,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Path of the offending request field, e.g. `guardian.lastName`, when one field is at fault. */
   readonly field?: string;
+  /** How many more tries a sign-in code allows, on `otp_invalid` only. */
+  readonly attemptsLeft?: number;
 
   constructor(code: ErrorCode, message: string, field?: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     if (field !== undefined) this.field = field;
+    if (options.attemptsLeft !== undefined) this.attemptsLeft = options.attemptsLeft;
   }
 }
 

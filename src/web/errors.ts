@@ -7,9 +7,12 @@ import type { Logger } from '../logging/logger.js';
 import { isUnavailableError } from '../store/unavailable.js';
 import type { AppEnv } from './env.js';
 
-/** The one error body of the API: `{ error: { code, message, field? }, requestId }`. */
+/**
+ * The one error body of the API: `{ error: { code, message, field? }, requestId }`. A wrong
+ * sign-in code (`otp_invalid`) also carries `attemptsLeft`, so a page can say it in words.
+ */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string };
+  error: { code: ErrorCode; message: string; field?: string; attemptsLeft?: number };
   requestId: string;
 }
 
@@ -53,6 +56,7 @@ export function errorResponder(logger: Logger) {
         code: appError.code,
         message: appError.message,
         ...(appError.field ? { field: appError.field } : {}),
+        ...(appError.attemptsLeft !== undefined ? { attemptsLeft: appError.attemptsLeft } : {}),
       },
       requestId,
     };

@@ -228,6 +228,33 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
     );
   });
 
+  it('no longer hands the holder the documents of a revoked certificate', async () => {
+    // Runs after the revocation above.
+    for (const path of [aliceCertificate.documents.pdf, aliceCertificate.documents.png]) {
+      const held = await registry.request(path, { headers: alice });
+      expect(held.status).toBe(409);
+      expect(held.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await errorOf(held)).toEqual({
+        code: 'certificate_revoked',
+        message:
+          'The certificate is revoked and no longer valid; its documents are not issued any more',
+      });
+
+      // Another citizen still learns nothing, not even that it was revoked.
+      const other = await registry.request(path, { headers: bob });
+      expect(other.status).toBe(404);
+      expect((await errorOf(other)).code).toBe('not_found');
+    }
+
+    // The provider keeps its file: the officer's download is unchanged.
+    const officer = await registry.request(
+      `/api/v1/certificates/${aliceCertificate.id}/document.pdf`,
+      { headers: asOfficer(ASTANA) },
+    );
+    expect(officer.status).toBe(200);
+    expect(officer.headers.get('content-type')).toBe('application/pdf');
+  });
+
   it('applying again gives a new certificate beside the first', async () => {
     registry.clock.advance?.(60_000);
     await applyAs(registry, first, alice);
@@ -257,6 +284,23 @@ describe.each(databaseTargets)('the personal cabinet on $name', (target) => {
       200,
     );
     expect((await act('suspend', { reason: 'under_review' })).status).toBe(200);
+    // A suspension may end: the holder keeps the documents meanwhile.
+    const pdf = await registry.request(`/api/v1/cabinet/certificates/${id}/document.pdf`, {
+      headers: alice,
+    });
+    expect(pdf.status).toBe(200);
+    expect(
+      (
+        await getJson<{ certificates: CabinetCertificate[] }>(
+          registry,
+          '/api/v1/cabinet/certificates',
+          alice,
+        )
+      ).body.certificates[0],
+    ).toMatchObject({
+      status: 'suspended',
+      suspension: { at: expect.any(String), reason: 'under_review' },
+    });
     expect((await act('reinstate', {})).status).toBe(200);
 
     const notes = await getJson<{

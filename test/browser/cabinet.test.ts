@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATIONS_PER_DAY } from '../../src/applications/submission-limits.js';
 import { localDay } from '../../src/domain/calendar.js';
@@ -12,6 +12,7 @@ import { systemClock } from '../../src/runtime/clock.js';
 import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
 import { translator } from '../../src/web/i18n/translator.js';
 import { apply, applyWithFile, PDF, unknownChild } from '../applications/support.js';
+import { ALMATY, asOfficer } from '../support/app.js';
 import { signedInAs } from '../support/citizen.js';
 import { seriousViolations } from './axe.js';
 import {
@@ -71,6 +72,45 @@ async function signInBySms(page: Page, iin: string) {
   await page.click('#sms-verify');
   await page.locator('#account:not([hidden]), #sms-error:not(:empty)').first().waitFor();
   expect(await page.locator('#sms-error').textContent()).toBe('');
+}
+
+/** Opens the cabinet already signed in (a session made on the server), as after a reload. */
+async function openSignedIn(context: BrowserContext, page: Page, iin: string, lang: Language) {
+  const { token, session } = await app.registry.services.sessions.open(iin, 'otp');
+  await context.addCookies([
+    { name: 'session', value: token, url: at('/'), secure: true, httpOnly: true },
+  ]);
+  await page.goto(at(`/cabinet?lang=${lang}`));
+  await page.evaluate(
+    (csrf) =>
+      sessionStorage.setItem(
+        'cabinet.session',
+        JSON.stringify({ iin: '••••••••••12', method: 'otp', csrfToken: csrf }),
+      ),
+    session.csrfToken,
+  );
+  await page.reload();
+  await page.locator('#account').waitFor();
+}
+
+/** Stands for a value the page fills in (a date it formats, a wait it counts) in `shaped`. */
+const WILD = '\u2063WILD\u2063';
+
+/** A whole message as a pattern, each WILD in it matching `wild`. */
+function shaped(text: string, wild = '.+'): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.split(WILD).join(wild)}$`);
+}
+
+/** Waits until the holder's cabinet lists `count` certificates; answers them, newest first. */
+async function certificatesOf(api: Record<string, string>, count: number) {
+  for (let tries = 0; tries < 100; tries++) {
+    const response = await app.registry.request('/api/v1/cabinet/certificates', { headers: api });
+    const { certificates } = (await response.json()) as { certificates: { id: string }[] };
+    if (certificates.length >= count) return certificates;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the cabinet never listed ${count} certificates`);
 }
 
 describe('the personal cabinet', { timeout: 120_000 }, () => {
@@ -207,6 +247,201 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  // Regression: the code field shared the IIN's form, so Enter asked for a new code instead.
+  it('asks for the code by Enter in the IIN field and signs in by Enter in the code field', async () => {
+    const who = persona('refused-decision-terminated');
+    const context = await cabinetContext({ width: WIDTHS.phone });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const codeRequests: string[] = [];
+    let verifyCalls = 0;
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/api/v1/auth/otp') codeRequests.push(path);
+      if (path === '/api/v1/auth/otp/verify') verifyCalls++;
+    });
+
+    await page.goto(at('/cabinet?lang=ru'));
+    expect(await page.locator('#sms-code').isVisible()).toBe(false);
+    await page.fill('#sms-iin', who.iin);
+    await page.press('#sms-iin', 'Enter');
+    await page.locator('#sms-code').waitFor({ state: 'visible' });
+    await page.locator('#sms-code-step').waitFor();
+    await expect(page.locator('#sms-sent').textContent()).resolves.toMatch(
+      /Код отправлен на номер/,
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sms-code');
+    expect(await page.getAttribute('#sms-code', 'enterkeyhint')).toBe('go');
+
+    // Enter with no code yet asks for it, and sends nothing.
+    await page.press('#sms-code', 'Enter');
+    await page.locator('#sms-error', { hasText: ru('cabinet.codeRequired') }).waitFor();
+    await expect(page.locator('#sms-error').textContent()).resolves.toBe(
+      ru('cabinet.codeRequired'),
+    );
+    expect(await page.getAttribute('#sms-code', 'aria-invalid')).toBe('true');
+
+    await page.fill('#sms-code', await codeFromOutbox(page));
+    await page.press('#sms-code', 'Enter');
+    await page.locator('#account:not([hidden]), #sms-error:not(:empty)').first().waitFor();
+    expect(await page.locator('#sms-error').textContent()).toBe('');
+    await expect(page.locator('#signed-in-as').textContent()).resolves.toContain('по коду из SMS');
+    expect(codeRequests).toHaveLength(1);
+    expect(verifyCalls).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says how long to wait when asked for codes too often, and drops the stale line', async () => {
+    const who = persona('refused-not-guardian');
+    const waitIn = (lang: Language) =>
+      shaped(translator(lang)('cabinet.rateLimitedSeconds', { seconds: WILD }), '(\\d+)');
+
+    const context = await cabinetContext();
+    const page = await context.newPage();
+    await page.goto(at('/cabinet?lang=ru'));
+    await page.fill('#sms-iin', who.iin);
+    await page.click('#sms-send');
+    await page.locator('#sms-sent:not(:empty)').waitFor();
+
+    // Within the minute: refused, with the wait in words, and no "the code was sent" beside it.
+    await page.press('#sms-iin', 'Enter');
+    await page.locator('#sms-error:not(:empty)').waitFor();
+    const said = (await page.locator('#sms-error').textContent()) ?? '';
+    expect(said).toMatch(waitIn('ru'));
+    const seconds = Number(waitIn('ru').exec(said)?.[1]);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(await page.locator('#sms-sent').textContent()).toBe('');
+    await context.close();
+
+    for (const lang of ['kk', 'en'] as const) {
+      const other = await cabinetContext();
+      const again = await other.newPage();
+      await again.goto(at(`/cabinet?lang=${lang}`));
+      await again.fill('#sms-iin', who.iin);
+      await again.click('#sms-send');
+      await again.locator('#sms-error:not(:empty)').waitFor();
+      expect(await again.locator('#sms-error').textContent()).toMatch(waitIn(lang));
+      await other.close();
+    }
+  });
+
+  it('asks for an IIN left empty instead of calling it wrong', async () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const context = await cabinetContext();
+      const page = await context.newPage();
+      let calls = 0;
+      page.on('request', (request) => {
+        if (request.url().includes('/api/')) calls++;
+      });
+      await page.goto(at(`/cabinet?lang=${lang}`));
+      await page.click('#sms-send');
+      await page.locator('#sms-error', { hasText: t('cabinet.iinRequired') }).waitFor();
+      await expect(page.locator('#sms-error').textContent()).resolves.toBe(
+        t('cabinet.iinRequired'),
+      );
+      expect(await page.getAttribute('#sms-iin', 'aria-invalid')).toBe('true');
+      expect(calls).toBe(0);
+      await context.close();
+    }
+
+    const who = persona('refused-child-adult');
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const context = await cabinetContext();
+      const page = await context.newPage();
+      await openSignedIn(context, page, who.iin, lang);
+      await page.press('#apply-child', 'Enter');
+      const required = t('cabinet.childIinRequired');
+      await page.locator('#apply-child-error', { hasText: required }).waitFor();
+      await expect(page.locator('#apply-child-error').textContent()).resolves.toBe(required);
+      expect(await page.getAttribute('#apply-child', 'aria-invalid')).toBe('true');
+      expect(await page.locator('#applications .card').count()).toBe(0);
+      await context.close();
+    }
+  });
+
+  it('offers no download of a revoked certificate and says it is void; a suspended one says so', async () => {
+    const who = persona('issued-trusteeship-almaty');
+    const api = await signedInAs(app.registry, who.iin);
+    const officer = (path: string, body: unknown) =>
+      app.registry.request(path, {
+        method: 'POST',
+        headers: asOfficer(ALMATY),
+        body: JSON.stringify(body),
+      });
+
+    // One certificate revoked, then a second one issued and suspended.
+    expect(
+      (await apply(app.registry, api, { type: who.type, childIin: who.childIin })).status,
+    ).toBe(202);
+    const [first] = await certificatesOf(api, 1);
+    const revoke = { reason: 'guardianship_terminated', comment: 'Внутренняя пометка' };
+    expect((await officer(`/api/v1/certificates/${first?.id}/revoke`, revoke)).status).toBe(200);
+    expect(
+      (await apply(app.registry, api, { type: who.type, childIin: who.childIin })).status,
+    ).toBe(202);
+    const [second] = await certificatesOf(api, 2);
+    const suspend = { reason: 'court_proceedings' };
+    expect((await officer(`/api/v1/certificates/${second?.id}/suspend`, suspend)).status).toBe(200);
+
+    const context = await cabinetContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await openSignedIn(context, page, who.iin, 'ru');
+    await page.locator('#certificates .card[data-status=revoked]').waitFor();
+
+    const revoked = page.locator('#certificates .card[data-status=revoked]');
+    await expect(revoked.locator('.revoked').first().textContent()).resolves.toBe(
+      ru('cabinet.revoked'),
+    );
+    const notice = (await revoked.locator('.revoked-notice').textContent()) ?? '';
+    expect(notice).toMatch(
+      shaped(
+        ru('cabinet.revokedNotice', { date: WILD, reason: ru('reasons.guardianship_terminated') }),
+      ),
+    );
+    expect(notice).toContain('Справка больше не действительна');
+    expect(notice).not.toContain('Внутренняя пометка');
+    expect(await revoked.getByRole('link', { name: ru('cabinet.downloadPdf') }).count()).toBe(0);
+    expect(await revoked.getByRole('link', { name: ru('cabinet.downloadPng') }).count()).toBe(0);
+
+    // The application it was issued on no longer offers it either.
+    const application = page.locator(`#applications .card`).last();
+    await expect(application.textContent()).resolves.toContain(
+      ru('cabinet.applicationCertificateRevoked'),
+    );
+    expect(await application.getByRole('link', { name: ru('cabinet.downloadPdf') }).count()).toBe(
+      0,
+    );
+
+    // Suspended: said plainly, with its reason; the documents stay, since it may count again.
+    const suspended = page.locator('#certificates .card[data-status=suspended]');
+    await expect(suspended.locator('.suspended').textContent()).resolves.toBe(
+      ru('cabinet.suspended'),
+    );
+    expect(await suspended.locator('.suspended-notice').textContent()).toMatch(
+      shaped(
+        ru('cabinet.suspendedNotice', { date: WILD, reason: ru('reasons.court_proceedings') }),
+      ),
+    );
+    expect(await suspended.getByRole('link', { name: ru('cabinet.downloadPdf') }).count()).toBe(1);
+
+    // The holder's own download of the revoked one is refused by the API too.
+    const direct = await page.request.get(`/api/v1/cabinet/certificates/${first?.id}/document.pdf`);
+    expect(direct.status()).toBe(409);
+    expect(((await direct.json()) as { error: { code: string } }).error.code).toBe(
+      'certificate_revoked',
+    );
+
+    await screenshot(page, 'cabinet-revoked-suspended-ru-desktop');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('signs in with an EDS key file, signing the challenge in the page', async () => {
     const who = persona('issued-guardianship-astana');
     if (!who.edsSeed) throw new Error('this persona holds an EDS');
@@ -258,12 +493,17 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     const right = await codeFromOutbox(page);
     await page.fill('#sms-code', right === '000000' ? '111111' : '000000');
     await page.click('#sms-verify');
-    await page
-      .locator('#sms-error', { hasText: translator('kk')('cabinet.error_otp_invalid') })
-      .waitFor();
-    await expect(page.locator('#sms-error').textContent()).resolves.toBe(
-      translator('kk')('cabinet.error_otp_invalid'),
-    );
+    const kk = translator('kk');
+    const wrong = `${kk('cabinet.error_otp_invalid')} ${kk('cabinet.otpAttemptsLeft', { left: 2 })}`;
+    await page.locator('#sms-error', { hasText: wrong }).waitFor();
+    await expect(page.locator('#sms-error').textContent()).resolves.toBe(wrong);
+    expect(await page.getAttribute('#sms-code', 'aria-invalid')).toBe('true');
+
+    // The second wrong try says one is left; the line of the sent code stays, it still holds.
+    await page.press('#sms-code', 'Enter');
+    const last = `${kk('cabinet.error_otp_invalid')} ${kk('cabinet.otpAttemptsLeft', { left: 1 })}`;
+    await page.locator('#sms-error', { hasText: last }).waitFor();
+    expect(await page.locator('#sms-sent').textContent()).not.toBe('');
     await context.close();
   });
 });

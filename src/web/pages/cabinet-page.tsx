@@ -16,7 +16,7 @@ export function CabinetPage(props: { lang: Language }) {
       title={t('cabinet.title')}
       path="/cabinet"
       scripts={['/js/cabinet.js']}
-      messages={['cabinet', 'verdict']}
+      messages={['cabinet', 'verdict', 'reasons']}
     >
       <h1>{t('cabinet.title')}</h1>
       <p class="lead">{t('cabinet.lead')}</p>
@@ -28,48 +28,57 @@ export function CabinetPage(props: { lang: Language }) {
       <section id="sign-in" class="panel" aria-labelledby="sign-in-title" hidden>
         <h2 id="sign-in-title">{t('cabinet.signInTitle')}</h2>
         <div class="ways">
-          <form id="sms-form" class="way" novalidate>
+          {/* Two forms, so Enter (or a phone keyboard's "Go") in each field does that field's
+              step: the IIN asks for a code, the code signs in. */}
+          <div class="way">
             <h3>{t('cabinet.smsTitle')}</h3>
-            <label for="sms-iin">{t('cabinet.iin')}</label>
-            <input
-              id="sms-iin"
-              name="iin"
-              inputmode="numeric"
-              autocomplete="username"
-              maxlength={12}
-              aria-describedby="sms-iin-hint"
-              required
-            />
-            <p id="sms-iin-hint" class="hint">
-              {t('cabinet.iinHint')}
-            </p>
-            <div class="actions">
-              <button type="submit" id="sms-send">
-                {t('cabinet.sendCode')}
-              </button>
-            </div>
-            <div id="sms-code-step" hidden>
-              <p id="sms-sent" class="hint" />
-              <label for="sms-code">{t('cabinet.code')}</label>
+            <form id="sms-form" novalidate>
+              <label for="sms-iin">{t('cabinet.iin')}</label>
               <input
-                id="sms-code"
-                name="code"
+                id="sms-iin"
+                name="iin"
                 inputmode="numeric"
-                autocomplete="one-time-code"
-                maxlength={6}
-                aria-describedby="sms-code-hint"
+                autocomplete="username"
+                enterkeyhint="send"
+                maxlength={12}
+                aria-describedby="sms-iin-hint"
+                required
               />
-              <p id="sms-code-hint" class="hint">
-                {t('cabinet.codeHint')}
+              <p id="sms-iin-hint" class="hint">
+                {t('cabinet.iinHint')}
               </p>
               <div class="actions">
-                <button type="button" id="sms-verify">
-                  {t('cabinet.signIn')}
+                <button type="submit" id="sms-send">
+                  {t('cabinet.sendCode')}
                 </button>
               </div>
+            </form>
+            <div id="sms-code-step" hidden>
+              <form id="sms-code-form" novalidate>
+                <p id="sms-sent" class="hint" />
+                <label for="sms-code">{t('cabinet.code')}</label>
+                <input
+                  id="sms-code"
+                  name="code"
+                  inputmode="numeric"
+                  autocomplete="one-time-code"
+                  enterkeyhint="go"
+                  maxlength={6}
+                  aria-describedby="sms-code-hint"
+                  required
+                />
+                <p id="sms-code-hint" class="hint">
+                  {t('cabinet.codeHint')}
+                </p>
+                <div class="actions">
+                  <button type="submit" id="sms-verify">
+                    {t('cabinet.signIn')}
+                  </button>
+                </div>
+              </form>
             </div>
             <p class="field-error" id="sms-error" role="alert" />
-          </form>
+          </div>
 
           <form id="eds-form" class="way" novalidate>
             <h3>{t('cabinet.edsTitle')}</h3>

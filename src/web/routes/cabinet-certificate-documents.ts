@@ -7,7 +7,9 @@ const MEDIA = { pdf: 'application/pdf', png: 'image/png' } as const;
 
 /**
  * `GET /api/v1/cabinet/certificates/<id>/document.pdf|png`: the holder downloads a certificate
- * issued on their own application; any other id answers 404.
+ * issued on their own application; any other id answers 404, a revoked certificate
+ * `409 certificate_revoked`. The officers' downloads (`/api/v1/certificates/<id>/…`) still serve
+ * revoked ones: the provider keeps its file.
  */
 export function cabinetCertificateDocumentsRoute(services: AppServices) {
   const app = new Hono<AppEnv>();

@@ -255,6 +255,21 @@ export const en: Catalog = {
     noNotifications: 'No notifications yet.',
     loading: 'Loading…',
     needsJs: 'Signing in to the cabinet needs JavaScript.',
+    otpAttemptsLeft: 'Attempts left: {{left}}.',
+    rateLimitedSeconds: 'Too many attempts. Try again in {{seconds}} s.',
+    rateLimitedMinutes: 'Too many attempts. Try again in {{minutes}} min.',
+    iinRequired: 'Enter your IIN: 12 digits.',
+    codeRequired: 'Enter the code from the SMS: 6 digits.',
+    childIinRequired: "Enter the child's IIN: 12 digits.",
+    revokedNotice:
+      'Revoked on {{date}}. Reason: {{reason}}. The certificate is no longer valid, so it ' +
+      'cannot be downloaded any more.',
+    suspended: 'Suspended',
+    suspendedNotice:
+      'Suspended since {{date}}. Reason: {{reason}}. Until the issuer lifts the suspension, ' +
+      'a verification shows the certificate as suspended, not as valid.',
+    applicationCertificateRevoked:
+      'The certificate issued on this application was revoked: see "My certificates".',
     error_invalid_iin: 'This IIN does not pass the check: please check the digits.',
     error_same_person: "Enter the child's IIN, not your own.",
     error_application_open:

@@ -256,6 +256,22 @@ export const ru = {
     noNotifications: 'Уведомлений пока нет.',
     loading: 'Загрузка…',
     needsJs: 'Для входа в кабинет нужен JavaScript.',
+    otpAttemptsLeft: 'Осталось попыток: {{left}}.',
+    rateLimitedSeconds: 'Слишком много попыток. Повторите через {{seconds}} с.',
+    rateLimitedMinutes: 'Слишком много попыток. Повторите через {{minutes}} мин.',
+    iinRequired: 'Введите ИИН: 12 цифр.',
+    codeRequired: 'Введите код из SMS: 6 цифр.',
+    childIinRequired: 'Введите ИИН ребёнка: 12 цифр.',
+    revokedNotice:
+      'Отозвана {{date}}. Причина: {{reason}}. Справка больше не действительна, поэтому ' +
+      'скачать её нельзя.',
+    suspended: 'Действие приостановлено',
+    suspendedNotice:
+      'Действие приостановлено с {{date}}. Причина: {{reason}}. Пока выдавший орган не ' +
+      'восстановит действие, при проверке справка показывается как приостановленная, а не ' +
+      'действительная.',
+    applicationCertificateRevoked:
+      'Справка, выданная по этому заявлению, отозвана: см. «Мои справки».',
     error_invalid_iin: 'ИИН не прошёл проверку: проверьте цифры.',
     error_same_person: 'Укажите ИИН ребёнка, а не свой.',
     error_application_open:
