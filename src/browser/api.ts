@@ -45,18 +45,17 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   if (response.ok) return (await response.json()) as T;
 
   const body = (await response.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string; field?: string; attemptsLeft?: number };
+    error?: { code?: string; message?: string; field?: string };
   };
   const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  const attemptsLeft = Number(response.headers.get('attempts-left') ?? Number.NaN);
   throw new ApiError(
     response.status,
     body.error?.code ?? `http_${response.status}`,
     body.error?.message ?? '',
     body.error?.field,
     {
-      ...(typeof body.error?.attemptsLeft === 'number'
-        ? { attemptsLeft: body.error.attemptsLeft }
-        : {}),
+      ...(Number.isInteger(attemptsLeft) ? { attemptsLeft } : {}),
       ...(Number.isInteger(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     },
   );

@@ -223,6 +223,9 @@ export function certificateCard(lang: Language, t: Translate, c: CertificateView
       );
     }
     card.append(list);
+    if (c.verifications.some((v) => v.organization !== null)) {
+      card.append(el('p', { class: 'hint' }, t('cabinet.verifiersSelfNamed')));
+    }
   }
   return card;
 }

@@ -29,7 +29,8 @@ export const ERROR_CODES = [
   // An applicant's EDS signature does not verify under the key the national PKI registers.
   'signature_invalid',
   'unauthorized',
-  // Sign-in by SMS code: the code does not match; `attemptsLeft` says how many tries the code has.
+  // Sign-in by SMS code: the code does not match; `attemptsLeft` says how many tries the code has
+  // (sent as the `Attempts-Left` header: the error body keeps its one shape).
   'otp_invalid',
   // No usable code: it expired (5 minutes), was used or replaced, or none was requested.
   'otp_expired',

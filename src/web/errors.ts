@@ -8,11 +8,11 @@ import { isUnavailableError } from '../store/unavailable.js';
 import type { AppEnv } from './env.js';
 
 /**
- * The one error body of the API: `{ error: { code, message, field? }, requestId }`. A wrong
- * sign-in code (`otp_invalid`) also carries `attemptsLeft`, so a page can say it in words.
+ * The one error body of the API: `{ error: { code, message, field? }, requestId }`. What a page
+ * may need besides goes in headers: `Retry-After`, and `Attempts-Left` on a wrong sign-in code.
  */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; field?: string; attemptsLeft?: number };
+  error: { code: ErrorCode; message: string; field?: string };
   requestId: string;
 }
 
@@ -51,12 +51,13 @@ export function errorResponder(logger: Logger) {
 
     const status = ERROR_STATUS[appError.code] as ContentfulStatusCode;
     if (status === 503) c.header('Retry-After', '5');
+    if (appError.attemptsLeft !== undefined)
+      c.header('Attempts-Left', String(appError.attemptsLeft));
     const body: ErrorBody = {
       error: {
         code: appError.code,
         message: appError.message,
         ...(appError.field ? { field: appError.field } : {}),
-        ...(appError.attemptsLeft !== undefined ? { attemptsLeft: appError.attemptsLeft } : {}),
       },
       requestId,
     };

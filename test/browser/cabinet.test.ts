@@ -171,6 +171,10 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
     await expect(page.locator('#certificates .verifications').textContent()).resolves.toContain(
       `Школа № 12: ${ru('verdict.valid')}`,
     );
+    // The name is the verifier's own word, and the page says so.
+    await expect(page.locator('#certificates').textContent()).resolves.toContain(
+      ru('cabinet.verifiersSelfNamed'),
+    );
 
     await screenshot(page, 'cabinet-issued-ru-desktop');
 

@@ -9,7 +9,7 @@ import { signedIn } from './auth-signed-in.js';
 /**
  * `POST /api/v1/auth/otp/verify` `{ iin, code }`: a right code opens a session (cookie, and
  * `{ iin, method, csrfToken, expiresAt }`); a wrong one is `401 otp_invalid` with the attempts
- * left in `error.attemptsLeft`, the third `otp_attempts_exhausted`; a stale one `otp_expired`.
+ * left in the `Attempts-Left` header, the third `otp_attempts_exhausted`; a stale one `otp_expired`.
  */
 export function otpVerifyRoute(services: AppServices) {
   return new Hono<AppEnv>().post(

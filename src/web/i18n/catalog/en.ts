@@ -251,6 +251,8 @@ export const en: Catalog = {
     noVerifications: 'Nobody has verified this certificate yet.',
     verification: '{{at}} — {{who}}: {{verdict}}',
     anonymousVerifier: 'organisation not given',
+    verifiersSelfNamed:
+      'Organisations are named by those who checked; the registry does not confirm the names.',
     notificationsTitle: 'Notifications',
     noNotifications: 'No notifications yet.',
     loading: 'Loading…',

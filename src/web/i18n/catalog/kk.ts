@@ -257,6 +257,8 @@ export const kk: Catalog = {
     noVerifications: 'Анықтаманы әлі ешкім тексерген жоқ.',
     verification: '{{at}} — {{who}}: {{verdict}}',
     anonymousVerifier: 'ұйым көрсетілмеген',
+    verifiersSelfNamed:
+      'Ұйымның атауын тексерушінің өзі көрсетеді; тізілім бұл атауларды растамайды.',
     notificationsTitle: 'Хабарламалар',
     noNotifications: 'Әзірге хабарлама жоқ.',
     loading: 'Жүктелуде…',

@@ -252,6 +252,8 @@ export const ru = {
     noVerifications: 'Справку ещё никто не проверял.',
     verification: '{{at}} — {{who}}: {{verdict}}',
     anonymousVerifier: 'организация не указана',
+    verifiersSelfNamed:
+      'Организацию называет сам проверяющий; реестр эти названия не подтверждает.',
     notificationsTitle: 'Уведомления',
     noNotifications: 'Уведомлений пока нет.',
     loading: 'Загрузка…',
