@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateTime, day, shortDay } from '../../src/browser/format.js';
+import { dateTime, day, shortDay } from '../../src/web/i18n/dates.js';
 
 // 08:31 UTC is 13:31 in Almaty (UTC+5).
 const INSTANT = '2026-12-04T08:31:05Z';
