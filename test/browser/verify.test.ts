@@ -1,6 +1,7 @@
 import { encode } from 'fast-png';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
 import { translator } from '../../src/web/i18n/translator.js';
 import { type CertificateJson, download, issue, postRevoke, tokenOf } from '../e2e/client.js';
 import { guardianshipRequest } from '../support/requests.js';
@@ -306,6 +307,48 @@ describe('a new attempt on the front page never leaves the previous verdict show
     await expect(text(page, '#upload-message')).resolves.toBe(ru('home.noQr'));
     await expectNoResult(page);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the verify page says what to do when the certificate must not be accepted', () => {
+  const DO_NOT_ACCEPT: Record<Language, string> = {
+    kk: 'Анықтаманы қабылдамаңыз.',
+    ru: 'Не принимайте справку.',
+    en: 'Do not accept this certificate.',
+  };
+  const ISSUER: Record<Language, string> = {
+    kk: 'Астана қаласының әкімдігі',
+    ru: 'Акимат города Астаны',
+    en: 'Akimat of Astana city',
+  };
+  let revokedPath: string;
+
+  beforeAll(async () => {
+    const certificate = await issue(
+      app.registry,
+      guardianshipRequest({ decision: { number: '1-15/2888', date: '2026-11-20' } }),
+    );
+    const revoked = await postRevoke(app.registry, certificate.id, { reason: 'superseded' });
+    expect(revoked.status).toBe(200);
+    revokedPath = new URL(certificate.verifyUrl).pathname;
+  });
+
+  it.each(LANGUAGES)('revoked, in %s: do not accept, whom to ask, dates labelled', async (lang) => {
+    const t = translator(lang);
+    const context = await app.context();
+    const page = await context.newPage();
+    await page.goto(`${revokedPath}?lang=${lang}`);
+
+    await expect(text(page, '.verdict-text')).resolves.toBe(t('verdict.revoked'));
+    const advice = await text(page, '.verdict-advice');
+    expect(advice.startsWith(DO_NOT_ACCEPT[lang])).toBe(true);
+    expect(advice).toContain(ISSUER[lang]);
+    await expect(page.locator('main').innerText()).resolves.not.toContain(t('labels.compare'));
+    await expect(
+      page.locator('dt', { hasText: t('labels.validityRevoked') }).count(),
+    ).resolves.toBe(1);
+    await screenshot(page, `verify-revoked-${lang}-desktop`);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

@@ -82,8 +82,8 @@ export const en: Catalog = {
     suspendedAt: 'Suspended on',
     unavailableAdvice:
       'The registry is not answering right now. Check the status again in a few minutes.',
-    validityRevoked: 'Term stated on it (revoked, no longer in force)',
-    validitySuspended: 'Term stated on it (suspended, not in force now)',
+    validityRevoked: 'Term on the paper (not in force)',
+    validitySuspended: 'Term on the paper (suspended)',
   },
   advice: {
     revoked:
