@@ -1,22 +1,5 @@
-import type { Language } from '../web/i18n/languages.js';
-
-const LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
-
-/** Dates and times as Almaty reads them: the registry's calendar is Asia/Almaty. */
-export function dateTime(lang: Language, iso: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Almaty',
-  }).format(new Date(iso));
-}
-
-/** A calendar day (`YYYY-MM-DD`) in words. */
-export function day(lang: Language, date: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
+/** The date formatters live with the catalogs; the pages' modules import them from here. */
+export { dateTime, day, shortDay } from '../web/i18n/dates.js';
 
 /** `29:05` for what is left until a deadline; `0:00` once it has passed. */
 export function countdown(until: string, now: number): string {

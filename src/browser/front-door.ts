@@ -7,7 +7,7 @@ import { KeyStore } from './keys.js';
 import { frontDoorMessages } from './messages.js';
 import { askServerAboutPdf, decodePdfFile } from './pdf-file.js';
 import { decodeImageFile } from './qr-image.js';
-import { renderResult, type StatusAnswer } from './result-view.js';
+import { clearResult, renderResult, type StatusAnswer } from './result-view.js';
 import { startCamera } from './scan-camera.js';
 import { checkTokenSignature, readVerifyLink, type SignatureCheck } from './token-check.js';
 
@@ -15,6 +15,25 @@ const { lang, t } = await frontDoorMessages();
 const keys = new KeyStore();
 const domain = document.querySelector('.quishing')?.getAttribute('data-domain') ?? location.host;
 const resultBox = document.getElementById('result') as HTMLElement;
+const MESSAGE_IDS = ['paste-message', 'lookup-message', 'upload-message', 'scan-message'];
+
+/**
+ * The current attempt. Each paste, lookup, upload or scan starts a new one, which first takes the
+ * previous result and messages off the page: a failed attempt must never leave an earlier
+ * certificate's green verdict showing. An answer that arrives after a newer attempt began is
+ * dropped.
+ */
+let attempt = 0;
+
+function newAttempt(): number {
+  clearResult(resultBox);
+  for (const id of MESSAGE_IDS) {
+    const message = document.getElementById(id);
+    if (message) message.textContent = '';
+  }
+  attempt += 1;
+  return attempt;
+}
 
 keys.prefetch();
 // Lets the page open again without a network (sw.ts); the page works without it too.
@@ -41,7 +60,8 @@ async function signatureOf(token: string): Promise<SignatureCheck | 'no_keys'> {
 }
 
 /** Judges a scanned, uploaded or pasted text and shows the result. */
-async function verifyText(text: string, message: HTMLElement): Promise<void> {
+async function verifyText(text: string, message: HTMLElement, current: number): Promise<void> {
+  if (current !== attempt) return;
   const link = readVerifyLink(text, domain);
   if (link.kind === 'not_a_link') {
     message.textContent = t('home.notALink');
@@ -52,14 +72,14 @@ async function verifyText(text: string, message: HTMLElement): Promise<void> {
     return;
   }
   message.textContent = '';
-  await showToken(link.token);
+  await showToken(link.token, current);
 }
 
-async function showToken(token: string): Promise<void> {
-  const view = renderResult(resultBox, { t, lang, retry: () => showToken(token) });
+async function showToken(token: string, current: number): Promise<void> {
+  const view = renderResult(resultBox, { t, lang, retry: () => showToken(token, current) });
   view.checking();
   const [signature, status] = await Promise.all([signatureOf(token), fetchStatus(token)]);
-  view.show({ signature, status });
+  if (current === attempt) view.show({ signature, status });
 }
 
 // Paste a link: judged in the page; the form still works without JavaScript.
@@ -67,7 +87,7 @@ document.getElementById('paste-form')?.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = document.getElementById('code') as HTMLInputElement;
   const message = ensureMessage(event.currentTarget as HTMLElement, 'paste-message');
-  void verifyText(input.value, message);
+  void verifyText(input.value, message, newAttempt());
 });
 
 // Serial and IIN: POST only, so the IIN never sits in a URL or a history entry.
@@ -76,11 +96,15 @@ document.getElementById('lookup-form')?.addEventListener('submit', (event) => {
   const form = event.currentTarget as HTMLFormElement;
   const message = ensureMessage(form, 'lookup-message');
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-  void lookup(value('serial'), value('iin'), message);
+  void lookup(value('serial'), value('iin'), message, newAttempt());
 });
 
-async function lookup(serial: string, iin: string, message: HTMLElement): Promise<void> {
-  message.textContent = '';
+async function lookup(
+  serial: string,
+  iin: string,
+  message: HTMLElement,
+  current: number,
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch('/api/v1/verify/lookup', {
@@ -89,9 +113,10 @@ async function lookup(serial: string, iin: string, message: HTMLElement): Promis
       body: JSON.stringify({ serial, iin }),
     });
   } catch {
-    message.textContent = t('result.statusUnavailable');
+    if (current === attempt) message.textContent = t('result.statusUnavailable');
     return;
   }
+  if (current !== attempt) return;
   if (response.status === 429) {
     message.textContent = t('home.busy');
     return;
@@ -103,6 +128,7 @@ async function lookup(serial: string, iin: string, message: HTMLElement): Promis
     return;
   }
   const result = await response.json();
+  if (current !== attempt) return;
   if (result.verdict === 'not_found') {
     message.textContent = t('home.lookupNoMatch');
     return;
@@ -110,7 +136,7 @@ async function lookup(serial: string, iin: string, message: HTMLElement): Promis
   const view = renderResult(resultBox, {
     t,
     lang,
-    retry: () => lookup(serial, iin, message),
+    retry: () => lookup(serial, iin, message, current),
   });
   view.show({ signature: 'not_checked', status: { result, receivedAt: new Date() } });
 }
@@ -120,26 +146,27 @@ const upload = document.getElementById('upload') as HTMLInputElement | null;
 upload?.addEventListener('change', () => {
   const file = upload.files?.[0];
   const message = document.getElementById('upload-message') as HTMLElement;
-  if (file) void readFile(file, message);
+  if (file) void readFile(file, message, newAttempt());
 });
 
-async function readFile(file: File, message: HTMLElement): Promise<void> {
+async function readFile(file: File, message: HTMLElement, current: number): Promise<void> {
   message.textContent = t('home.reading');
   const isPdf = file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
   try {
     if (isPdf) {
       const server = await askServerAboutPdf(file);
       const link = server?.token ?? server?.verifyUrl;
-      if (link) return await verifyText(link, message);
+      if (link) return await verifyText(link, message, current);
     }
     const text = isPdf ? await decodePdfFile(file) : await decodeImageFile(file);
+    if (current !== attempt) return;
     if (!text) {
       message.textContent = t('home.noQr');
       return;
     }
-    await verifyText(text, message);
+    await verifyText(text, message, current);
   } catch {
-    message.textContent = t('home.badFile');
+    if (current === attempt) message.textContent = t('home.badFile');
   }
 }
 
@@ -155,7 +182,7 @@ startButton?.addEventListener('click', async () => {
   scanMessage.textContent = '';
   const started = await startCamera(video, (text) => {
     stopCamera?.();
-    void verifyText(text, scanMessage);
+    void verifyText(text, scanMessage, newAttempt());
   });
   if (started === 'denied') scanMessage.textContent = t('home.cameraDenied');
   else if (started === 'unsupported') scanMessage.textContent = t('home.cameraUnsupported');

@@ -1,6 +1,8 @@
 import type { VerificationResult } from '../services/verification-result.js';
 import type { Language } from '../web/i18n/languages.js';
 import type { MessageKey, Translate } from '../web/i18n/translator.js';
+import { issuerName, validityLabel, verdictAdvice } from '../web/pages/verdict-advice.js';
+import { shortDay } from './format.js';
 import type { SignatureCheck } from './token-check.js';
 
 /** The registry's answer and when the page received it (the page's clock, not the server's). */
@@ -36,9 +38,18 @@ const almatyTime = new Intl.DateTimeFormat('ru-RU', {
   dateStyle: 'short',
   timeStyle: 'medium',
 });
-const dotted = (day: string) => day.split('-').reverse().join('.');
-
 let ticking: ReturnType<typeof setInterval> | undefined;
+
+/**
+ * Empties and hides the result, stopping its "checked N seconds ago" clock: every new attempt
+ * starts here, so a failed one never leaves the previous certificate's verdict on the page.
+ */
+export function clearResult(box: HTMLElement): void {
+  if (ticking) clearInterval(ticking);
+  ticking = undefined;
+  box.replaceChildren();
+  box.hidden = true;
+}
 
 /** Draws the result into `box`: the verdict, the two checks side by side, the details. */
 export function renderResult(
@@ -54,19 +65,18 @@ export function renderResult(
   };
 
   function reset() {
-    if (ticking) clearInterval(ticking);
-    ticking = undefined;
-    box.replaceChildren();
+    clearResult(box);
     box.hidden = false;
   }
 
-  function verdictBox(verdict: string, text: string, detail?: string) {
+  function verdictBox(verdict: string, text: string, detail?: string, advice?: string) {
     const section = el('div', `verdict verdict-${verdict}`);
     section.setAttribute('role', 'status');
     const icon = el('span', 'verdict-icon', ICON[verdict] ?? '?');
     icon.setAttribute('aria-hidden', 'true');
     section.append(icon, el('p', 'verdict-text', text));
     if (detail) section.append(el('p', 'verdict-cause', detail));
+    if (advice) section.append(el('p', 'verdict-advice', advice));
     return section;
   }
 
@@ -113,17 +123,14 @@ export function renderResult(
     if (cert) {
       row('labels.type', t(`labels.${cert.type}`));
       row('labels.serial', cert.serial, 'serial');
-      row(
-        'labels.issuer',
-        lang === 'kk'
-          ? cert.issuer.nameKk
-          : lang === 'en'
-            ? cert.issuer.nameEn
-            : cert.issuer.nameRu,
-      );
+      row('labels.issuer', issuerName(cert, lang));
       row('labels.guardian', cert.guardian);
       row('labels.child', cert.child);
-      row('labels.validity', `${dotted(cert.validFrom)} – ${dotted(cert.validUntil)}`);
+      row(
+        result ? validityLabel(result.verdict) : 'labels.validity',
+        `${shortDay(cert.validFrom)} – ${shortDay(cert.validUntil)}`,
+        'validity',
+      );
       row('labels.issuedAt', almatyTime.format(new Date(cert.issuedAt)));
       if (result?.revocation) {
         row('labels.revokedAt', almatyTime.format(new Date(result.revocation.at)));
@@ -136,11 +143,15 @@ export function renderResult(
     } else if (typeof signature === 'object' && signature.outcome === 'authentic') {
       // Offline: the signed token itself states the validity window.
       const { validFrom, validUntil } = signature.token;
-      row('labels.validity', `${dotted(validFrom)} – ${dotted(validUntil)}`);
+      row('labels.validity', `${shortDay(validFrom)} – ${shortDay(validUntil)}`, 'validity');
     }
     if (!list.childElementCount) return undefined;
     const section = el('section', 'details');
-    section.append(el('p', 'hint', t('labels.compare')), list);
+    // "Compare with the paper" only where the paper may be accepted; else the verdict says not to.
+    const forged = typeof signature === 'object' && signature.outcome !== 'authentic';
+    const acceptable = !forged && (!result || result.verdict === 'valid');
+    if (acceptable) section.append(el('p', 'hint', t('labels.compare')));
+    section.append(list);
     return section;
   }
 
@@ -159,11 +170,16 @@ export function renderResult(
       // 1. The verdict: a bad signature is final; else the registry's word; else what is known.
       let verdict: HTMLElement;
       if (forged) {
-        verdict = verdictBox('invalid', t('verdict.invalid'), t(`cause.${signature.outcome}`));
+        verdict = verdictBox(
+          'invalid',
+          t('verdict.invalid'),
+          t(`cause.${signature.outcome}`),
+          t('advice.invalid'),
+        );
       } else if (result) {
         const cause = result.cause ? t(`cause.${result.cause}`) : undefined;
-        const advice = result.verdict === 'not_found' ? t('labels.notFoundAdvice') : undefined;
-        verdict = verdictBox(result.verdict, t(`verdict.${result.verdict}`), cause ?? advice);
+        const advice = verdictAdvice(t, lang, result.verdict, result.certificate);
+        verdict = verdictBox(result.verdict, t(`verdict.${result.verdict}`), cause, advice);
       } else if (authentic) {
         verdict = verdictBox('unknown', t('result.offline'));
       } else {

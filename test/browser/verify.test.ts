@@ -1,5 +1,7 @@
+import { encode } from 'fast-png';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
 import { translator } from '../../src/web/i18n/translator.js';
 import { type CertificateJson, download, issue, postRevoke, tokenOf } from '../e2e/client.js';
 import { guardianshipRequest } from '../support/requests.js';
@@ -93,6 +95,15 @@ describe('the front page verifies an uploaded certificate', () => {
       'Guardianship (trusteeship) ended',
     );
     await expect(text(page, '#result .reason')).resolves.toBe('Guardianship (trusteeship) ended');
+    // What to do, and no "compare with the paper" or bare "Valid" dates under "Revoked".
+    await expect(text(page, '#result .verdict-advice')).resolves.toBe(
+      'Do not accept this certificate. Its holder should contact the body that issued it: ' +
+        'Akimat of Astana city.',
+    );
+    await expect(text(page, '#result .details')).resolves.not.toContain(en('labels.compare'));
+    await expect(
+      page.locator('#result dt', { hasText: en('labels.validityRevoked') }).count(),
+    ).resolves.toBe(1);
     // The signature is still the akimat's own: revoked, not forged.
     await expect(page.locator('#check-signature').getAttribute('data-tone')).resolves.toBe('ok');
     await screenshot(page, 'front-door-revoked-en-desktop');
@@ -166,6 +177,9 @@ describe('the front page judges links and serials', () => {
 
     await expect(text(page, '#result .verdict-text')).resolves.toBe(ru('verdict.invalid'));
     await expect(text(page, '#result .verdict-cause')).resolves.toBe(ru('cause.signature'));
+    await expect(text(page, '#result .verdict-advice')).resolves.toBe(
+      'Возможно, это подделка. Не принимайте справку.',
+    );
     await expect(page.locator('#check-signature').getAttribute('data-tone')).resolves.toBe('bad');
     await expect(page.locator('#check-status').getAttribute('data-tone')).resolves.toBe('bad');
     await screenshot(page, 'front-door-invalid-ru-desktop');
@@ -199,5 +213,178 @@ describe('the front page judges links and serials', () => {
     await page.fill('#iin', '850412430212');
     await page.click('#lookup-form button[type=submit]');
     await expect(text(page, '#lookup-message')).resolves.toBe(ru('home.lookupNoMatch'));
+    await expect(page.locator('#result').isHidden()).resolves.toBe(true);
+  });
+});
+
+/**
+ * Regression: after a valid certificate, a foreign link, a garbage text or an unknown serial only
+ * put a small message under its form, while the big green verdict and the previous certificate's
+ * details stayed at the top of the page. Each new attempt now takes the previous result away.
+ */
+describe('a new attempt on the front page never leaves the previous verdict showing', () => {
+  let certificate: CertificateJson;
+
+  beforeAll(async () => {
+    certificate = await issue(app.registry);
+  });
+
+  async function validFirst() {
+    const context = await app.context();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto('/?lang=ru');
+    await page.waitForFunction(() => localStorage.getItem('registry.jwks.v1') !== null);
+
+    await page.fill('#code', certificate.verifyUrl);
+    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await page.locator('#result .verdict-valid').waitFor();
+    await expect(text(page, '#result .verdict-text')).resolves.toBe(
+      'Справка подлинная и действительна',
+    );
+    await expect(text(page, '#result .serial')).resolves.toBe(certificate.serial);
+    return { page, errors };
+  }
+
+  /** Nothing of the earlier certificate is left: no verdict, no serial, no green. */
+  async function expectNoResult(page: Page) {
+    await expect(page.locator('#result').isHidden()).resolves.toBe(true);
+    await expect(page.locator('.verdict').count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.not.toContain(certificate.serial);
+    await expect(page.locator('body').innerText()).resolves.not.toContain(
+      'Справка подлинная и действительна',
+    );
+  }
+
+  it('valid, then the same token on a foreign host: only the foreign-site warning', async () => {
+    const { page, errors } = await validFirst();
+    const token = tokenOf(certificate.verifyUrl);
+
+    await page.fill('#code', `https://evil.example/v/${token}`);
+    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await expect(text(page, '#paste-message')).resolves.toBe(
+      'Этот QR-код ведёт на другой сайт: evil.example. Справки проверяет только ' +
+        'verify.example.kz. Не вводите там никаких данных.',
+    );
+    await expectNoResult(page);
+    await screenshot(page, 'front-door-valid-then-foreign-ru-desktop');
+    expect(errors).toEqual([]);
+  });
+
+  it('valid, then "hello": only "this is not a link"', async () => {
+    const { page, errors } = await validFirst();
+
+    await page.fill('#code', 'hello');
+    await page.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await expect(text(page, '#paste-message')).resolves.toBe(ru('home.notALink'));
+    await expectNoResult(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('valid, then an unknown serial and IIN: only "not found"', async () => {
+    const { page, errors } = await validFirst();
+
+    await page.fill('#serial', 'AST-2026-000099');
+    await page.fill('#iin', '900315410004');
+    await page.click('#lookup-form button[type=submit]');
+    await expect(text(page, '#lookup-message')).resolves.toBe(
+      'Справка с таким номером и ИИН не найдена. Проверьте номер и ИИН по бумажной справке.',
+    );
+    await expectNoResult(page);
+    // The earlier paste form's message is not left behind either.
+    await expect(page.locator('#paste-message').innerText()).resolves.toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  it('valid, then a file with no QR code: only "no QR code found"', async () => {
+    const { page, errors } = await validFirst();
+
+    await page.setInputFiles('#upload', {
+      name: 'blank.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(blankPng()),
+    });
+    await expect(text(page, '#upload-message')).resolves.toBe(ru('home.noQr'));
+    await expectNoResult(page);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the verify page says what to do when the certificate must not be accepted', () => {
+  const DO_NOT_ACCEPT: Record<Language, string> = {
+    kk: 'Анықтаманы қабылдамаңыз.',
+    ru: 'Не принимайте справку.',
+    en: 'Do not accept this certificate.',
+  };
+  const ISSUER: Record<Language, string> = {
+    kk: 'Астана қаласының әкімдігі',
+    ru: 'Акимат города Астаны',
+    en: 'Akimat of Astana city',
+  };
+  let revokedPath: string;
+
+  beforeAll(async () => {
+    const certificate = await issue(
+      app.registry,
+      guardianshipRequest({ decision: { number: '1-15/2888', date: '2026-11-20' } }),
+    );
+    const revoked = await postRevoke(app.registry, certificate.id, { reason: 'superseded' });
+    expect(revoked.status).toBe(200);
+    revokedPath = new URL(certificate.verifyUrl).pathname;
+  });
+
+  it.each(LANGUAGES)('revoked, in %s: do not accept, whom to ask, dates labelled', async (lang) => {
+    const t = translator(lang);
+    const context = await app.context();
+    const page = await context.newPage();
+    await page.goto(`${revokedPath}?lang=${lang}`);
+
+    await expect(text(page, '.verdict-text')).resolves.toBe(t('verdict.revoked'));
+    const advice = await text(page, '.verdict-advice');
+    expect(advice.startsWith(DO_NOT_ACCEPT[lang])).toBe(true);
+    expect(advice).toContain(ISSUER[lang]);
+    await expect(page.locator('main').innerText()).resolves.not.toContain(t('labels.compare'));
+    await expect(
+      page.locator('dt', { hasText: t('labels.validityRevoked') }).count(),
+    ).resolves.toBe(1);
+    await screenshot(page, `verify-revoked-${lang}-desktop`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+/** A white 64×64 PNG: an image with no QR code in it. */
+function blankPng(): Uint8Array {
+  const data = new Uint8Array(64 * 64 * 3).fill(255);
+  return encode({ width: 64, height: 64, data, channels: 3 });
+}
+
+/**
+ * Regression: Chromium has no Kazakh month names, so Intl printed "2026 M12 4" on the cabinet and
+ * the console; the browser modules now write Kazakh dates with our own month names.
+ */
+describe('Kazakh dates in the pages the browser draws', () => {
+  it('the console writes "2029 ж. 4 желтоқсан дейін", not "2029 M12 4"', async () => {
+    const certificate = await issue(
+      app.registry,
+      guardianshipRequest({
+        decision: { number: '1-15/2777', date: '2026-11-20' },
+        validUntil: '2029-12-04',
+      }),
+    );
+    const context = await app.context({ locale: 'kk-KZ' });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto('/console?lang=kk');
+    await page.fill('#officer-token', 'demo-officer-astana');
+    await page.click('#token-form button[type=submit]');
+    await page.locator('#console:not([hidden])').waitFor();
+
+    await page.fill('#search-query', certificate.serial);
+    await page.click('#search-form button[type=submit]');
+    const row = page.locator(`#results li[data-serial="${certificate.serial}"]`);
+    await row.waitFor();
+    await expect(row.locator('.hint').innerText()).resolves.toBe('2029 ж. 4 желтоқсан дейін');
+    await expect(page.locator('body').innerText()).resolves.not.toMatch(/M\d{1,2}\b/);
+    expect(errors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type {
 import type { Language } from '../i18n/languages.js';
 import { type Translate, translator } from '../i18n/translator.js';
 import { Layout } from './layout.js';
+import { issuerName, validityLabel, verdictAdvice } from './verdict-advice.js';
 
 /** Never colour alone: each verdict has its icon and its words. */
 export const VERDICT_ICON: Record<Verdict, string> = {
@@ -56,6 +57,7 @@ export function VerifyPage(props: {
   const t = translator(lang);
   const cert = result.certificate;
   const reason = result.revocation?.reason;
+  const advice = verdictAdvice(t, lang, result.verdict, cert);
 
   return (
     <Layout
@@ -71,36 +73,25 @@ export function VerifyPage(props: {
         </span>
         <p class="verdict-text">{t(`verdict.${result.verdict}`)}</p>
         {result.cause ? <p class="verdict-cause">{t(`cause.${result.cause}`)}</p> : null}
-        {result.verdict === 'not_found' ? (
-          <p class="verdict-cause">{t('labels.notFoundAdvice')}</p>
-        ) : null}
-        {result.verdict === 'status_unavailable' ? (
-          <p class="verdict-cause">{t('labels.unavailableAdvice')}</p>
-        ) : null}
+        {advice ? <p class="verdict-advice">{advice}</p> : null}
       </section>
 
       {cert ? (
         <section class="details">
-          <p class="hint">{t('labels.compare')}</p>
+          {result.verdict === 'valid' ? <p class="hint">{t('labels.compare')}</p> : null}
           <dl>
             <dt>{t('labels.type')}</dt>
             <dd>{t(`labels.${cert.type}`)}</dd>
             <dt>{t('labels.serial')}</dt>
             <dd class="serial">{cert.serial}</dd>
             <dt>{t('labels.issuer')}</dt>
-            <dd>
-              {lang === 'kk'
-                ? cert.issuer.nameKk
-                : lang === 'en'
-                  ? cert.issuer.nameEn
-                  : cert.issuer.nameRu}
-            </dd>
+            <dd>{issuerName(cert, lang)}</dd>
             <dt>{t('labels.guardian')}</dt>
             <dd>{cert.guardian}</dd>
             <dt>{t('labels.child')}</dt>
             <dd>{cert.child}</dd>
-            <dt>{t('labels.validity')}</dt>
-            <dd>
+            <dt>{t(validityLabel(result.verdict))}</dt>
+            <dd class="validity">
               {dotted(cert.validFrom)} – {dotted(cert.validUntil)}
             </dd>
             <dt>{t('labels.issuedAt')}</dt>

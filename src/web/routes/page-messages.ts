@@ -13,6 +13,7 @@ export const FRONT_DOOR_SECTIONS: (keyof Catalog)[] = [
   'cause',
   'reasons',
   'labels',
+  'advice',
   'log',
 ];
 

@@ -82,6 +82,21 @@ export const en: Catalog = {
     suspendedAt: 'Suspended on',
     unavailableAdvice:
       'The registry is not answering right now. Check the status again in a few minutes.',
+    validityRevoked: 'Term on the paper (not in force)',
+    validitySuspended: 'Term on the paper (suspended)',
+  },
+  advice: {
+    revoked:
+      'Do not accept this certificate. Its holder should contact the body that issued it: ' +
+      '{{issuer}}.',
+    suspended:
+      'Do not accept this certificate now. Its holder should contact the body that issued it: ' +
+      '{{issuer}}.',
+    expired:
+      'Do not accept this certificate. Its holder should contact the body that issued it: ' +
+      '{{issuer}}.',
+    not_yet_valid: 'Do not accept this certificate yet: it takes effect on {{from}}.',
+    invalid: 'It may be a forgery. Do not accept this certificate.',
   },
   log: {
     recorded:
