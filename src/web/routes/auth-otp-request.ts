@@ -4,7 +4,6 @@ import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { otpRequestSchema } from '../schemas/auth-requests.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /**
  * `POST /api/v1/auth/otp` `{ iin }`: sends a sign-in code by SMS to the phone registered to the
@@ -12,29 +11,24 @@ import { validJson } from '../validate.js';
  * `429` with `Retry-After` when a rate limit says to wait.
  */
 export function otpRequestRoute(services: AppServices) {
-  return new Hono<AppEnv>().post(
-    '/api/v1/auth/otp',
-    jsonBody,
-    validJson(otpRequestSchema),
-    async (c) => {
-      c.header('Cache-Control', 'no-store');
-      const { iin } = c.req.valid('json');
+  return new Hono<AppEnv>().post('/api/v1/auth/otp', jsonBody(otpRequestSchema), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const { iin } = c.req.valid('json');
 
-      const result = await services.auth.otp.request(iin, c.get('logger'));
-      if (result.status === 'rate_limited') {
-        const seconds = Math.ceil(result.retryAfterMs / 1000);
-        c.header('Retry-After', String(seconds));
-        throw new AppError(
-          'rate_limited',
-          `Too many codes requested for this ${result.scope === 'iin' ? 'IIN' : 'phone'}; ` +
-            `try again in ${seconds} s`,
-        );
-      }
-
-      return c.json(
-        { sent: true, phoneHint: result.phoneHint, expiresAt: result.expiresAt.toISOString() },
-        202,
+    const result = await services.auth.otp.request(iin, c.get('logger'));
+    if (result.status === 'rate_limited') {
+      const seconds = Math.ceil(result.retryAfterMs / 1000);
+      c.header('Retry-After', String(seconds));
+      throw new AppError(
+        'rate_limited',
+        `Too many codes requested for this ${result.scope === 'iin' ? 'IIN' : 'phone'}; ` +
+          `try again in ${seconds} s`,
       );
-    },
-  );
+    }
+
+    return c.json(
+      { sent: true, phoneHint: result.phoneHint, expiresAt: result.expiresAt.toISOString() },
+      202,
+    );
+  });
 }
