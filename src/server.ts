@@ -1,11 +1,11 @@
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { localDay } from './domain/calendar.js';
-import { RETURNING_APPLICANT } from './gateway/fixture-cases.js';
 import { demoPersonas } from './gateway/fixture-data.js';
 import { bootNode } from './node/boot.js';
 import { answerClientErrors } from './node/client-errors.js';
 import { writeDemoEdsKeyFiles } from './node/demo-eds-files.js';
+import { returningApplicantLines, welcomeLines } from './node/welcome-banner.js';
 
 /** `npm start`: the registry on Node, with the embedded database unless DATABASE_URL is set. */
 async function main() {
@@ -16,8 +16,16 @@ async function main() {
       ? await writeDemoEdsKeyFiles(config.dataDir, demoPersonas(localDay(new Date())))
       : undefined;
 
+  // Demo links as the QR codes hold them (upper case, `/V/`), so the two can be compared.
+  const linkOf = (token: string) => booted.services.documents.verifyUrl(token);
   const server = serve({ fetch: booted.app.fetch, port: config.port }, () => {
-    printWelcome(config.publicUrl, config.demo, booted.database.kind, booted.demoTokens);
+    const welcome = welcomeLines({
+      publicUrl: config.publicUrl,
+      demo: config.demo,
+      database: booted.database.kind,
+      demoLinks: booted.demoTokens.map(linkOf),
+    });
+    console.log(welcome.join('\n'));
     if (edsKeys) console.log(`EDS key files for demo sign-in: ${edsKeys} (README, "Citizens")`);
     if (config.demo) {
       console.log(
@@ -26,7 +34,9 @@ async function main() {
       );
     }
     if (config.demo && !config.gateway) {
-      printReturningApplicant(config.publicUrl, booted.returningApplicantToken);
+      const token = booted.returningApplicantToken;
+      const lines = returningApplicantLines(config.publicUrl, token && linkOf(token));
+      console.log(lines.join('\n'));
     }
   });
   answerClientErrors(server, booted.services);
@@ -38,36 +48,6 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-function printWelcome(publicUrl: string, demo: boolean, database: string, tokens: string[]) {
-  const lines = [
-    `Certificate registry listening on ${publicUrl} (database: ${database})`,
-    `  health:  ${publicUrl}/healthz`,
-    `  keys:    ${publicUrl}/.well-known/jwks.json`,
-  ];
-  if (demo) {
-    lines.push(
-      '',
-      'Demo mode: officer tokens demo-officer-astana and demo-officer-almaty.',
-      'Issue a certificate:',
-      `  curl -s -X POST ${publicUrl}/api/v1/certificates \\`,
-      "    -H 'Authorization: Bearer demo-officer-astana' -H 'Content-Type: application/json' \\",
-      '    -d @examples/guardianship.json',
-    );
-    for (const token of tokens) lines.push(`Demo certificate: ${publicUrl}/v/${token}`);
-  }
-  console.log(lines.join('\n'));
-}
-
-/** Where to find the persona whose certificate the demo put in her cabinet. */
-function printReturningApplicant(publicUrl: string, token: string | undefined) {
-  const lines = [
-    `A certificate already in the cabinet: sign in at ${publicUrl}/cabinet as the persona`,
-    `  ${RETURNING_APPLICANT} (SMS code or EDS key file; her IIN is in the persona list above)`,
-  ];
-  if (token) lines.push(`  issued on her application just now: ${publicUrl}/v/${token}`);
-  console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_iin: 422,
   iin_birth_date_mismatch: 422,
   guardian_not_adult: 422,
+  guardian_age_implausible: 422,
   same_person: 422,
   age_does_not_fit_type: 422,
   date_out_of_range: 422,

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'iin_birth_date_mismatch',
   // The guardian's IIN gives a person under 18 on the issue day.
   'guardian_not_adult',
+  // The guardian's IIN gives a person over 100 on the date of the decision: a mistyped century.
+  'guardian_age_implausible',
   // The guardian and the child have the same IIN.
   'same_person',
   // The child's age on the issue day does not fit the certificate type.

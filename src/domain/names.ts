@@ -9,7 +9,7 @@
 
 import type { Person } from './certificate.js';
 import { fieldError } from './errors.js';
-import { hasControlCharacter } from './free-text.js';
+import { hasControlCharacter, hasInvisibleCharacter } from './free-text.js';
 
 export const NAME_MAX_LENGTH = 100;
 
@@ -28,7 +28,7 @@ const JOINERS = new Set([' ', '-', "'", '\u2019', '\u02BC']);
  * The message names what kind of character was found, never the name itself.
  */
 export function normalizeName(value: string, field: string): string {
-  if (hasControlCharacter(value) || /\p{Cf}/u.test(value)) {
+  if (hasControlCharacter(value) || hasInvisibleCharacter(value)) {
     throw nameError(field, 'found a control or invisible formatting character');
   }
 

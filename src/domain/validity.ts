@@ -21,6 +21,13 @@ export type { CertificateRequest, CertificateRequestInput } from './request-form
 
 export const ADULT_AGE = 18;
 
+/**
+ * The oldest a guardian can plausibly be on the day of the akimat's decision. An IIN encodes any
+ * birth date from 1800 on, so a slip of one digit in the century (`1850` for `1985`) gives a
+ * guardian of 176 that no other rule catches; no authority appoints a guardian past 100.
+ */
+export const MAX_GUARDIAN_AGE = 100;
+
 /** The child's age on the issue day, from `from` up to but not including `until`, per type. */
 export const AGE_RANGE: Readonly<Record<CertificateType, { from: number; until: number }>> = {
   guardianship: { from: 0, until: 14 },
@@ -81,6 +88,12 @@ export function assertCertificateRequest(
   if (ageOn(guardianIin.birthDate, today) < ADULT_AGE) {
     const expected = `expected a guardian aged ${ADULT_AGE} or over on the issue day`;
     throw fieldError('guardian_not_adult', 'guardian.iin', `${expected}; the IIN gives a minor`);
+  }
+
+  if (ageOn(guardianIin.birthDate, decision.date) > MAX_GUARDIAN_AGE) {
+    const expected = `expected a guardian aged ${MAX_GUARDIAN_AGE} or under on the decision date`;
+    const detail = `${expected}; the IIN gives an older person`;
+    throw fieldError('guardian_age_implausible', 'guardian.iin', detail);
   }
 
   // 3. The child's age decides the type.

@@ -35,6 +35,7 @@ import { verifyApiRoute } from './routes/verify-api.js';
 import { verifyLookupRoute } from './routes/verify-lookup.js';
 import { verifyPageRoute } from './routes/verify-page.js';
 import { verifyReceiptRoute } from './routes/verify-receipt.js';
+import { verifyTrailingSlashRoute } from './routes/verify-trailing-slash.js';
 import { verifyUploadRoute } from './routes/verify-upload.js';
 import type { AppServices } from './services.js';
 
@@ -72,6 +73,7 @@ export function createApp(services: AppServices, options: AppOptions = {}) {
   app.route('/', verifyLookupRoute(services));
   app.route('/', verifyApiRoute(services));
   app.route('/', verifyPageRoute(services));
+  app.route('/', verifyTrailingSlashRoute());
   app.route('/', verifyReceiptRoute(services));
   app.route('/', verifyUploadRoute(services));
   app.route('/', logRoutes(services));

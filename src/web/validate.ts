@@ -1,17 +1,5 @@
-import { zValidator } from '@hono/zod-validator';
-import type { ZodType } from 'zod';
 import type { $ZodIssue } from 'zod/v4/core';
 import { AppError } from '../domain/errors.js';
-
-/**
- * `@hono/zod-validator` with our error shape: the first problem becomes a 400 that names the
- * field (`child.birthDate`) and says what was expected. Values are never echoed back.
- */
-export const validJson = <T extends ZodType>(schema: T) =>
-  zValidator('json', schema, (result) => {
-    if (result.success) return;
-    throw validationError(result.error, result.data);
-  });
 
 /**
  * The first problem of a failed zod parse of `body` as our error: a 400 `validation_failed` that

@@ -210,6 +210,44 @@ describe('the guardian', () => {
     expectRefused(options, 'guardian_not_adult', 'guardian.iin');
   });
 
+  it('may be 100 on the day of the decision', () => {
+    const options = {
+      guardianBirth: '1920-03-10',
+      childBirth: '2020-01-01',
+      decisionDate: '2020-03-10',
+    };
+
+    expect(check(options).ok).toBe(true);
+  });
+
+  it('may not be 100 and a day on the day of the decision', () => {
+    const options = {
+      guardianBirth: '1920-03-10',
+      childBirth: '2020-01-01',
+      decisionDate: '2021-03-10',
+    };
+
+    const error = expectRefused(options, 'guardian_age_implausible', 'guardian.iin');
+    expect(error.message).toBe(
+      'guardian.iin: expected a guardian aged 100 or under on the decision date; the IIN gives an older person',
+    );
+  });
+
+  it('is judged on the decision date, not on the issue day', () => {
+    // 100 when the akimat decided, 106 when the certificate is issued: the decision stands.
+    const options = {
+      guardianBirth: '1920-03-10',
+      childBirth: '2020-01-01',
+      decisionDate: '2020-06-01',
+    };
+
+    expect(check({ ...options, today: '2026-05-20' }).ok).toBe(true);
+  });
+
+  it('may not be born in 1850 (a century digit mistyped)', () => {
+    expectRefused({ guardianBirth: '1850-01-01' }, 'guardian_age_implausible', 'guardian.iin');
+  });
+
   it('may not be the child', () => {
     const edit = (input: CertificateRequestInput) => set('child.iin', input.guardian.iin)(input);
 

@@ -285,6 +285,22 @@ const RULE_CASES: Case[] = [
       'guardian.iin: expected a guardian aged 18 or over on the issue day; the IIN gives a minor',
   },
   {
+    what: 'a guardian born in 1850, 176 on the decision date',
+    body: change('guardian.iin', makeIin('1850-01-01', 'female', 231)),
+    code: 'guardian_age_implausible',
+    field: 'guardian.iin',
+    message:
+      'guardian.iin: expected a guardian aged 100 or under on the decision date; the IIN gives an older person',
+  },
+  {
+    what: 'a guardian of 101 on the decision date',
+    body: change('guardian.iin', makeIin('1925-11-19', 'male', 231)),
+    code: 'guardian_age_implausible',
+    field: 'guardian.iin',
+    message:
+      'guardian.iin: expected a guardian aged 100 or under on the decision date; the IIN gives an older person',
+  },
+  {
     what: 'a child born next week',
     body: childBorn('2026-12-10'),
     code: 'date_out_of_range',

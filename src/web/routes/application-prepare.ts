@@ -4,7 +4,6 @@ import { citizenSession } from '../middleware/citizen-session.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { prepareRequestSchema } from '../schemas/application-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /**
  * `POST /api/v1/applications/prepare`: the document an EDS holder signs, with a fresh id and
@@ -15,8 +14,7 @@ export function applicationPrepareRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/applications/prepare',
     citizenSession(services.sessions),
-    jsonBody,
-    validJson(prepareRequestSchema),
+    jsonBody(prepareRequestSchema),
     (c) => {
       const body = c.req.valid('json');
       const prepared = services.applications.submissions.prepare({

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { noBody } from '../middleware/json-body.js';
 import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import type { AppServices } from '../services.js';
 
@@ -9,7 +10,7 @@ import type { AppServices } from '../services.js';
  */
 export function edsChallengeRoute(services: AppServices) {
   const limit = rateLimit(ANONYMOUS_LIMITS.edsChallenge, 'sign-in challenges');
-  return new Hono<AppEnv>().post('/api/v1/auth/eds/challenge', limit, async (c) => {
+  return new Hono<AppEnv>().post('/api/v1/auth/eds/challenge', limit, noBody, async (c) => {
     const { nonce, expiresAt } = await services.auth.eds.challenge();
 
     c.header('Cache-Control', 'no-store');

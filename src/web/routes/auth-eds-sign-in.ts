@@ -1,10 +1,8 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { edsSignInSchema } from '../schemas/auth-requests.js';
 import type { AppServices } from '../services.js';
-import { validationError } from '../validate.js';
 import { signedIn } from './auth-signed-in.js';
 
 /** The form of a nonce the registry hands out; anything else names no challenge. */
@@ -19,12 +17,11 @@ const NONCE = /^[A-Za-z0-9_-]{43}$/;
 export function edsSignInRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/auth/eds',
-    jsonBody,
-    zValidator('json', edsSignInSchema, async (result) => {
-      if (result.success) return;
-      const nonce = (result.data as { nonce?: unknown } | null)?.nonce;
-      if (typeof nonce === 'string' && NONCE.test(nonce)) await services.auth.eds.spend(nonce);
-      throw validationError(result.error, result.data);
+    jsonBody(edsSignInSchema, {
+      onInvalid: async (body) => {
+        const nonce = (body as { nonce?: unknown } | null)?.nonce;
+        if (typeof nonce === 'string' && NONCE.test(nonce)) await services.auth.eds.spend(nonce);
+      },
     }),
     async (c) => {
       c.header('Cache-Control', 'no-store');

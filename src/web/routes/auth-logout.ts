@@ -6,6 +6,7 @@ import {
   clearSessionCookie,
   SESSION_COOKIE,
 } from '../middleware/citizen-session.js';
+import { noBody } from '../middleware/json-body.js';
 import type { AppServices } from '../services.js';
 
 /**
@@ -16,6 +17,7 @@ export function logoutRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/auth/logout',
     citizenSession(services.sessions),
+    noBody,
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await services.sessions.close(token);

@@ -5,7 +5,6 @@ import { jsonBody } from '../middleware/json-body.js';
 import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import { otpRequestSchema } from '../schemas/auth-requests.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /**
  * `POST /api/v1/auth/otp` `{ iin }`: sends a sign-in code by SMS to the phone registered to the
@@ -18,8 +17,7 @@ export function otpRequestRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/auth/otp',
     perClient,
-    jsonBody,
-    validJson(otpRequestSchema),
+    jsonBody(otpRequestSchema),
     async (c) => {
       c.header('Cache-Control', 'no-store');
       const { iin } = c.req.valid('json');

@@ -3,7 +3,6 @@ import type { AppEnv } from '../env.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { otpVerifySchema } from '../schemas/auth-requests.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 import { signedIn } from './auth-signed-in.js';
 
 /**
@@ -14,8 +13,7 @@ import { signedIn } from './auth-signed-in.js';
 export function otpVerifyRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/auth/otp/verify',
-    jsonBody,
-    validJson(otpVerifySchema),
+    jsonBody(otpVerifySchema),
     async (c) => {
       c.header('Cache-Control', 'no-store');
       const { iin, code } = c.req.valid('json');

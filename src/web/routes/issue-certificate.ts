@@ -6,15 +6,13 @@ import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { issueRequestSchema } from '../schemas/issue-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /** `POST /api/v1/certificates`: an officer issues; a retried Idempotency-Key gets the same one. */
 export function issueCertificateRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/certificates',
     officerAuth(services.store, 'issuer'),
-    jsonBody,
-    validJson(issueRequestSchema),
+    jsonBody(issueRequestSchema),
     async (c) => {
       const idempotencyKey = idempotencyKeyOf(c);
 

@@ -7,7 +7,6 @@ import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { mistakeRequest } from '../schemas/mistake-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -22,7 +21,7 @@ export function mistakesApiRoute(services: AppServices) {
   const { mistakes } = services.publicPages;
 
   return new Hono<AppEnv>()
-    .post('/api/v1/mistakes', jsonBody, validJson(mistakeRequest), async (c) => {
+    .post('/api/v1/mistakes', jsonBody(mistakeRequest), async (c) => {
       const input = c.req.valid('json');
       const t = translator(input.lang);
 

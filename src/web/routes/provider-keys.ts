@@ -2,11 +2,10 @@ import { type Context, Hono } from 'hono';
 import { AppError } from '../../domain/errors.js';
 import type { ProviderKeyRow } from '../../store/registry-store.js';
 import type { AppEnv } from '../env.js';
-import { jsonBody } from '../middleware/json-body.js';
+import { jsonBody, noBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { compromiseRequestSchema, KID } from '../schemas/key-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /** A provider key as its administrators see it; the same facts as the JWKS, readable. */
 function keyJson(row: ProviderKeyRow) {
@@ -43,11 +42,11 @@ export function providerKeyRoutes(services: AppServices) {
   };
 
   return new Hono<AppEnv>()
-    .post('/api/v1/providers/:providerId/keys/rotate', admin, async (c) => {
+    .post('/api/v1/providers/:providerId/keys/rotate', admin, noBody, async (c) => {
       const result = await services.keys.rotate(command(c, c.req.param('providerId')));
       return c.json({ key: keyJson(result.key), retired: result.retired.map(keyJson) }, 201);
     })
-    .post('/api/v1/providers/:providerId/keys/:kid/retire', admin, async (c) => {
+    .post('/api/v1/providers/:providerId/keys/:kid/retire', admin, noBody, async (c) => {
       const { key, changed } = await services.keys.retire({
         ...command(c, c.req.param('providerId')),
         kid: kidOf(c.req.param('kid')),
@@ -57,8 +56,7 @@ export function providerKeyRoutes(services: AppServices) {
     .post(
       '/api/v1/providers/:providerId/keys/:kid/compromise',
       admin,
-      jsonBody,
-      validJson(compromiseRequestSchema),
+      jsonBody(compromiseRequestSchema),
       async (c) => {
         const { key, changed } = await services.keys.compromise({
           ...command(c, c.req.param('providerId')),

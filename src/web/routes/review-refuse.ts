@@ -7,7 +7,6 @@ import { officerAuth } from '../middleware/officer-auth.js';
 import { reviewResultJson } from '../review-json.js';
 import { freeText } from '../schemas/free-text.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 const refuseSchema = z.strictObject({
   reason: z.enum(OFFICER_REFUSALS, { message: `expected one of ${OFFICER_REFUSALS.join(', ')}` }),
@@ -20,8 +19,7 @@ export function reviewRefuseRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/review/applications/:id/refuse',
     officerAuth(services.store, 'reviewer'),
-    jsonBody,
-    validJson(refuseSchema),
+    jsonBody(refuseSchema),
     async (c) => {
       const row = await services.applications.review.refuse(
         c.get('officer'),

@@ -7,15 +7,13 @@ import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { revokeRequestSchema } from '../schemas/issue-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /** `POST /api/v1/certificates/<id>/revoke`: the issuing provider revokes; again is harmless. */
 export function revokeCertificateRoute(services: AppServices) {
   return new Hono<AppEnv>().post(
     '/api/v1/certificates/:id/revoke',
     officerAuth(services.store, 'revoker'),
-    jsonBody,
-    validJson(revokeRequestSchema),
+    jsonBody(revokeRequestSchema),
     async (c) => {
       const id = c.req.param('id');
       if (!isCertificateId(id)) {

@@ -7,7 +7,6 @@ import { jsonBody } from '../middleware/json-body.js';
 import { officerAuth } from '../middleware/officer-auth.js';
 import { reinstateRequestSchema, suspendRequestSchema } from '../schemas/suspension-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /**
  * `POST /api/v1/certificates/<id>/suspend` and `…/reinstate`: the issuing provider's revoker
@@ -22,8 +21,7 @@ export function suspendCertificateRoutes(services: AppServices) {
     .post(
       '/api/v1/certificates/:id/suspend',
       officerAuth(services.store, 'revoker'),
-      jsonBody,
-      validJson(suspendRequestSchema),
+      jsonBody(suspendRequestSchema),
       async (c) => {
         const id = c.req.param('id');
         if (!isCertificateId(id)) throw notFound();
@@ -46,8 +44,7 @@ export function suspendCertificateRoutes(services: AppServices) {
     .post(
       '/api/v1/certificates/:id/reinstate',
       officerAuth(services.store, 'revoker'),
-      jsonBody,
-      validJson(reinstateRequestSchema),
+      jsonBody(reinstateRequestSchema, { optional: true }),
       async (c) => {
         const id = c.req.param('id');
         if (!isCertificateId(id)) throw notFound();

@@ -8,7 +8,6 @@ import { HomePage } from '../pages/home-page.js';
 import { VerifyPage } from '../pages/verify-page.js';
 import { checkLookupIin, lookupRequest } from '../schemas/lookup-request.js';
 import type { AppServices } from '../services.js';
-import { validJson } from '../validate.js';
 
 /**
  * The serial plus the holder's IIN: `POST /api/v1/verify/lookup` answers the verdict JSON of
@@ -25,7 +24,7 @@ export function verifyLookupRoute(services: AppServices) {
     );
 
   return new Hono<AppEnv>()
-    .post('/api/v1/verify/lookup', jsonBody, validJson(lookupRequest), async (c) => {
+    .post('/api/v1/verify/lookup', jsonBody(lookupRequest), async (c) => {
       const { serial, iin } = c.req.valid('json');
       checkLookupIin(iin);
       verifierOrganization(c.req.header(VERIFIER_HEADER)); // a bad name is a 400, before the check

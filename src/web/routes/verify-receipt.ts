@@ -5,6 +5,7 @@ import { VERIFIER_HEADER, verifierOrganization } from '../../services/verificati
 import type { AppEnv } from '../env.js';
 import { LANGUAGES } from '../i18n/languages.js';
 import { RESOURCES as CATALOG } from '../i18n/translator.js';
+import { noBody } from '../middleware/json-body.js';
 import { ANONYMOUS_LIMITS, rateLimit } from '../rate-limit.js';
 import type { AppServices } from '../services.js';
 
@@ -40,8 +41,8 @@ export function verifyReceiptRoute(services: AppServices) {
 
   // One limiter for both paths: a PDF receipt is the same signed write.
   const limit = rateLimit(ANONYMOUS_LIMITS.receipts, 'receipts');
-  app.post('/api/v1/verify/:token/receipt.pdf', limit, (c) => answer(c, true));
-  app.post('/api/v1/verify/:token/receipt', limit, (c) =>
+  app.post('/api/v1/verify/:token/receipt.pdf', limit, noBody, (c) => answer(c, true));
+  app.post('/api/v1/verify/:token/receipt', limit, noBody, (c) =>
     answer(c, wantsPdf(c.req.header('accept'))),
   );
   return app;

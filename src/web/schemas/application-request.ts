@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES } from '../../applications/attachment-type.js';
 import { CERTIFICATE_TYPES } from '../../domain/certificate.js';
 import { AppError, fieldError } from '../../domain/errors.js';
+import { assertUtf8, isJsonType, readJson } from '../read-json.js';
 import { validationError } from '../validate.js';
 
 const type = z.enum(CERTIFICATE_TYPES, { message: 'expected "guardianship" or "trusteeship"' });
@@ -46,14 +47,9 @@ export async function readApplicationRequest(
 ): Promise<{ request: ApplicationRequest; attachment?: Uint8Array }> {
   const contentType = c.req.header('content-type') ?? '';
 
-  if (/^application\/json\s*(;|$)/i.test(contentType)) {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new AppError('malformed_json', 'The request body is not valid JSON');
-    }
-    return { request: parse(body) };
+  if (isJsonType(contentType)) {
+    assertUtf8(contentType);
+    return { request: parse(await readJson(c)) };
   }
 
   if (/^multipart\/form-data\s*;/i.test(contentType)) {

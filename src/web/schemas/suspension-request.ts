@@ -18,5 +18,5 @@ export const suspendRequestSchema = z.strictObject({
   comment,
 });
 
-/** `POST /api/v1/certificates/<id>/reinstate`; the body may be empty JSON `{}`. */
+/** `POST /api/v1/certificates/<id>/reinstate`; the body may be left out, or `{}`. */
 export const reinstateRequestSchema = z.strictObject({ comment });
