@@ -62,9 +62,10 @@ export function jsonBody<T extends z.ZodType>(
         body = await readJson(c, options.optional ? { emptyAs: {} } : {});
       }
 
-      // The shape is checked by @hono/zod-validator, on the body as read here: the parse it
-      // would do itself is answered from the request's body cache.
-      c.req.bodyCache.json = Promise.resolve(body);
+      // The shape is checked by @hono/zod-validator, on the body as read here (an empty
+      // optional one as `{}`): Hono answers the validator's `c.req.json()` from its text cache.
+      // (The cache holds promises, whatever its declared type says.)
+      (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(JSON.stringify(body));
       await validate(c, next);
     });
 }
