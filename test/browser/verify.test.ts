@@ -287,9 +287,11 @@ describe('a new attempt on the front page never leaves the previous verdict show
     await page.fill('#serial', 'AST-2026-000099');
     await page.fill('#iin', '900315410004');
     await page.click('#lookup-form button[type=submit]');
-    await expect(text(page, '#lookup-message')).resolves.toBe(
-      'Справка с таким номером и ИИН не найдена. Проверьте номер и ИИН по бумажной справке.',
-    );
+    const notFound =
+      'Справка с таким номером и ИИН не найдена. Проверьте номер и ИИН по бумажной справке.';
+    // The answer comes from the server: wait for it, then check it is the whole message.
+    await page.locator('#lookup-message', { hasText: notFound }).waitFor();
+    await expect(text(page, '#lookup-message')).resolves.toBe(notFound);
     await expectNoResult(page);
     // The earlier paste form's message is not left behind either.
     await expect(page.locator('#paste-message').innerText()).resolves.toBe('');
@@ -304,6 +306,7 @@ describe('a new attempt on the front page never leaves the previous verdict show
       mimeType: 'image/png',
       buffer: Buffer.from(blankPng()),
     });
+    await page.locator('#upload-message', { hasText: ru('home.noQr') }).waitFor();
     await expect(text(page, '#upload-message')).resolves.toBe(ru('home.noQr'));
     await expectNoResult(page);
     expect(errors).toEqual([]);
