@@ -16,6 +16,7 @@ import { createRegistry } from '../registry.js';
 import { type Clock, systemClock } from '../runtime/clock.js';
 import { type RandomBytes, secureRandom } from '../runtime/random.js';
 import { registerSignerKeys } from '../services/key-registration.js';
+import type { TransparencyLog } from '../services/transparency-log.js';
 import { loadOrCreateDevKeys } from '../signer/dev-key-files.js';
 import { loadOrCreateDevLogKey } from '../signer/dev-log-key-file.js';
 import { DevKeyMaker, type KeyMaker } from '../signer/key-maker.js';
@@ -25,6 +26,7 @@ import { logKeyFromSeedText } from '../signer/log-key.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { openDatabase } from '../store/open-node.js';
 import { RegistryStore } from '../store/registry-store.js';
+import { TranslogError } from '../translog/errors.js';
 import type { NoteSigningKey } from '../translog/note-key.js';
 import { createApp } from '../web/app.js';
 import { nodeGateway } from './gateway.js';
@@ -111,6 +113,7 @@ export async function bootNode(options: BootOptions) {
     demoEdsKeyFileExists: (key) => fileExists(join(config.dataDir, demoEdsKeyFile(key))),
   });
   await keyring.reload();
+  await refuseForeignLog(services.transparencyLog, config.publicUrl);
 
   let demoTokens: string[] = [];
   let returningApplicantToken: string | undefined;
@@ -192,4 +195,21 @@ function fileExists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * Stops the start when the database's log was signed under another name or key: this instance
+ * would serve checkpoints that its own published key does not verify.
+ */
+async function refuseForeignLog(log: TransparencyLog, publicUrl: string): Promise<void> {
+  try {
+    await log.checkOwnership();
+  } catch (error) {
+    if (!(error instanceof TranslogError && error.code === 'foreign_checkpoint')) throw error;
+    throw new Error(
+      `The transparency log in this database belongs to another PUBLIC_URL or LOG_SIGNING_KEY ` +
+        `(this start has ${publicUrl}): start with the ones it was created with, or use a new ` +
+        `database (DATA_DIR or DATABASE_URL). ${error.message}`,
+    );
+  }
 }

@@ -5,9 +5,14 @@ import type { Database } from '../store/database.js';
 import type { LogCheckpointRow, LogStore } from '../store/log-store.js';
 import { lockLogHead, readHeadSize, SqlTreeStore } from '../store/sql-tree-store.js';
 import { TranslogError } from '../translog/errors.js';
-import type { NoteSigningKey } from '../translog/note-key.js';
+import {
+  type NoteSigningKey,
+  type NoteVerifierKey,
+  parseVerifierKey,
+  verifierKeyString,
+} from '../translog/note-key.js';
 import { treeRoot } from '../translog/proofs.js';
-import { signCheckpoint } from '../translog/signed-checkpoint.js';
+import { openCheckpoint, signCheckpoint } from '../translog/signed-checkpoint.js';
 
 /** A signed tree head as stored and served. */
 export type SignedCheckpoint = LogCheckpointRow;
@@ -43,15 +48,21 @@ export class CheckpointService {
   /** The read under way for {@link current}, so a burst of scans waits for one query. */
   #refreshing: Promise<SignedCheckpoint> | undefined;
   readonly #minIntervalMs: number;
+  /** This log's name and public key, which every checkpoint it serves must verify under. */
+  readonly #verifier: NoteVerifierKey;
+  /** The size of the latest checkpoint already found to be this log's. */
+  #oursUpTo = -1;
 
   constructor(private readonly deps: CheckpointDeps) {
     this.#minIntervalMs = deps.minIntervalMs ?? 1_000;
+    this.#verifier = parseVerifierKey(verifierKeyString(deps.origin, deps.key.publicKey));
   }
 
   /** The latest checkpoint, read from the database, after signing a new one if the policy says. */
   async latest(): Promise<SignedCheckpoint> {
     const { db, logStore, clock } = this.deps;
     const newest = await logStore.latestCheckpoint();
+    if (newest) await this.#assertOurs(newest);
     const size = await readHeadSize(db);
 
     const now = clock.now().getTime();
@@ -86,7 +97,8 @@ export class CheckpointService {
    * stored tree: if the two differ the storage was changed, and signing would fork the log.
    *
    * @throws TranslogError `tree_inconsistent` when the stored tree contradicts the latest
-   *   checkpoint: the web layer answers 500, monitors see the log stop, the log says why.
+   *   checkpoint: the web layer answers 500, monitors see the log stop, the log says why;
+   *   `foreign_checkpoint` when the latest checkpoint is not this log's.
    */
   async sign(): Promise<SignedCheckpoint> {
     const { db, logStore, key, origin, clock, logger } = this.deps;
@@ -97,6 +109,7 @@ export class CheckpointService {
       const tree = new SqlTreeStore(tx, size);
 
       if (newest) {
+        await this.#assertOurs(newest);
         const root = newest.size <= size ? await treeRoot(tree, newest.size) : undefined;
         if (!root || !bytesEqual(root, newest.root)) {
           logger.error('log.inconsistent', { checkpointSize: newest.size, treeSize: size });
@@ -117,6 +130,39 @@ export class CheckpointService {
       logger.info('log.checkpoint_signed', { size });
       return checkpoint;
     });
+  }
+
+  /**
+   * Reads the latest checkpoint, signs nothing, and throws unless it is this log's (or there is
+   * none yet): a start calls it to stop early rather than fail on every later request.
+   *
+   * @throws TranslogError `foreign_checkpoint`.
+   */
+  async checkOwnership(): Promise<void> {
+    const newest = await this.deps.logStore.latestCheckpoint();
+    if (newest) await this.#assertOurs(newest);
+  }
+
+  /**
+   * Refuses to serve or extend a checkpoint that this log's name and key do not verify: two
+   * instances on one database with different PUBLIC_URLs (or log keys) would otherwise sign one
+   * tree under two names, and monitors and receipts would fail against either.
+   *
+   * @throws TranslogError `foreign_checkpoint`.
+   */
+  async #assertOurs(checkpoint: SignedCheckpoint): Promise<void> {
+    if (checkpoint.size <= this.#oursUpTo) return;
+    const verdict = await openCheckpoint(checkpoint.note, this.#verifier);
+    if (!verdict.ok) {
+      const { origin, logger } = this.deps;
+      logger.error('log.foreign_checkpoint', { size: checkpoint.size, expected: origin });
+      throw new TranslogError(
+        'foreign_checkpoint',
+        `the checkpoint of size ${checkpoint.size} is not signed as ${origin} with this log's ` +
+          'key: every instance on this database needs the same PUBLIC_URL and LOG_SIGNING_KEY',
+      );
+    }
+    this.#oursUpTo = checkpoint.size;
   }
 }
 

@@ -42,6 +42,11 @@ export class TransparencyLog {
     return this.deps.checkpoints.latest();
   }
 
+  /** Throws `foreign_checkpoint` when the stored log was signed under another name or key. */
+  checkOwnership(): Promise<void> {
+    return this.deps.checkpoints.checkOwnership();
+  }
+
   /** The leaf data at `index`, once a checkpoint covers it. */
   async entry(index: number): Promise<{ index: number; leaf: Uint8Array }> {
     const signed = await this.signedSize();

@@ -13,6 +13,9 @@ export type TranslogErrorCode =
   | 'append_conflict'
   // The stored tree no longer gives the root of a signed checkpoint: its storage was changed.
   | 'tree_inconsistent'
+  // The latest checkpoint is not this log's: another name or key signed it (two instances that
+  // share the database disagree on PUBLIC_URL or LOG_SIGNING_KEY).
+  | 'foreign_checkpoint'
   // A checkpoint body is not in the exact form c2sp.org/tlog-checkpoint prescribes.
   | 'checkpoint_malformed'
   // A note text or a key name cannot be signed as a c2sp.org/signed-note.
