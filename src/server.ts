@@ -23,7 +23,7 @@ async function main() {
       publicUrl: config.publicUrl,
       demo: config.demo,
       database: booted.database.kind,
-      demoLinks: booted.demoTokens.map(linkOf),
+      demoLinks: booted.demoCertificates.map((c) => ({ ...c, url: linkOf(c.token) })),
     });
     console.log(welcome.join('\n'));
     if (edsKeys) console.log(`EDS key files for demo sign-in: ${edsKeys} (README, "Citizens")`);

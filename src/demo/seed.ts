@@ -32,14 +32,23 @@ export async function seedDemoParties(store: RegistryStore, clock: Clock): Promi
   });
 }
 
+/** A demo certificate as the start-up banner names it. */
+export interface SeededCertificate {
+  token: string;
+  serial: string;
+  revoked: boolean;
+  /** The guardian's IIN, to try the lookup by serial and IIN (demo data, made up). */
+  guardianIin: string;
+}
+
 /** A few certificates, one revoked, when the registry holds none yet. Returns what it issued. */
 export async function seedDemoCertificates(
   services: { store: RegistryStore; issuance: IssuanceService; revocation: RevocationService },
   clock: Clock,
-): Promise<string[]> {
+): Promise<SeededCertificate[]> {
   if ((await services.store.countCertificates()) > 0) return [];
 
-  const tokens: string[] = [];
+  const seeded: SeededCertificate[] = [];
   for (const demo of demoCertificates(localDay(clock.now()))) {
     const { certificate } = await services.issuance.issue({
       actor: 'system:demo-seed',
@@ -54,9 +63,14 @@ export async function seedDemoCertificates(
         ...demo.revoke,
       });
     }
-    tokens.push(certificate.token);
+    seeded.push({
+      token: certificate.token,
+      serial: certificate.serial,
+      revoked: demo.revoke !== undefined,
+      guardianIin: demo.request.guardian.iin,
+    });
   }
-  return tokens;
+  return seeded;
 }
 
 /** The Idempotency-Key of the returning applicant's seeded application: it marks it as done. */

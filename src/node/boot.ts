@@ -6,7 +6,12 @@ import { demoEdsKeyFile } from '../applications/demo-personas.js';
 import { startProcessor } from '../applications/processing-loop.js';
 import type { Config } from '../config.js';
 import { DEMO_PROVIDERS } from '../demo/demo-data.js';
-import { seedDemoCertificates, seedDemoParties, seedReturningApplicant } from '../demo/seed.js';
+import {
+  type SeededCertificate,
+  seedDemoCertificates,
+  seedDemoParties,
+  seedReturningApplicant,
+} from '../demo/seed.js';
 import type { PdfAttachmentReader } from '../documents/pdf-reader.js';
 import type { StateGateway } from '../gateway/gateway.js';
 import { createLogger, type Logger } from '../logging/logger.js';
@@ -115,10 +120,10 @@ export async function bootNode(options: BootOptions) {
   await keyring.reload();
   await refuseForeignLog(services.transparencyLog, config.publicUrl);
 
-  let demoTokens: string[] = [];
+  let demoCertificates: SeededCertificate[] = [];
   let returningApplicantToken: string | undefined;
   if (config.demo && options.seedCertificates !== false) {
-    demoTokens = await seedDemoCertificates(services, clock);
+    demoCertificates = await seedDemoCertificates(services, clock);
     // The persona exists only in the fixture gateway; a real one is never asked about her.
     if (!config.gateway) {
       returningApplicantToken = await seedReturningApplicant(services, processor, clock);
@@ -151,7 +156,9 @@ export async function bootNode(options: BootOptions) {
     keyring,
     gateway,
     database,
-    demoTokens,
+    /** The demo certificates this start issued (none when the registry held some already). */
+    demoCertificates,
+    demoTokens: demoCertificates.map((c) => c.token),
     /** The token of the returning applicant's certificate when this start issued it. */
     returningApplicantToken,
     processor,

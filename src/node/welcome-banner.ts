@@ -4,8 +4,16 @@ export interface Welcome {
   publicUrl: string;
   demo: boolean;
   database: string;
-  /** The verify URLs of the demo certificates, exactly as their QR codes hold them. */
-  demoLinks: string[];
+  /** The demo certificates: each verify URL exactly as its QR code holds it, and what it is. */
+  demoLinks: DemoLink[];
+}
+
+export interface DemoLink {
+  url: string;
+  serial: string;
+  revoked: boolean;
+  /** The guardian's IIN (made-up demo data), for the lookup by serial and IIN. */
+  guardianIin: string;
 }
 
 /** What `npm start` prints once it listens: where the registry is, and in demo mode how to try it. */
@@ -25,7 +33,10 @@ export function welcomeLines({ publicUrl, demo, database, demoLinks }: Welcome):
     "    -H 'Authorization: Bearer demo-officer-astana' -H 'Content-Type: application/json' \\",
     '    -d @examples/guardianship.json',
   );
-  for (const link of demoLinks) lines.push(`Demo certificate: ${link}`);
+  for (const { url, serial, revoked, guardianIin } of demoLinks) {
+    const what = revoked ? 'revoked' : 'valid';
+    lines.push(`Demo certificate ${serial} (${what}; guardian's IIN ${guardianIin}): ${url}`);
+  }
   return lines;
 }
 

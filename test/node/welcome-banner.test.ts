@@ -15,10 +15,21 @@ describe('the npm start banner', () => {
       publicUrl: PUBLIC_URL,
       demo: true,
       database: 'pglite',
-      demoLinks: [link],
+      demoLinks: [
+        { url: link, serial: 'AST-2026-000001', revoked: false, guardianIin: '850412430212' },
+        { url: link, serial: 'AST-2026-000002', revoked: true, guardianIin: '900315410004' },
+      ],
     });
 
-    expect(lines).toContain(`Demo certificate: HTTP://LOCALHOST:8787/V/${TOKEN}`);
+    // Which one is revoked, and what to type for the lookup by serial and IIN.
+    expect(lines).toContain(
+      `Demo certificate AST-2026-000001 (valid; guardian's IIN 850412430212): ` +
+        `HTTP://LOCALHOST:8787/V/${TOKEN}`,
+    );
+    expect(lines).toContain(
+      `Demo certificate AST-2026-000002 (revoked; guardian's IIN 900315410004): ` +
+        `HTTP://LOCALHOST:8787/V/${TOKEN}`,
+    );
     expect(lines.join('\n')).not.toContain('/v/');
   });
 
