@@ -33,7 +33,14 @@ export class LogEvidenceReader {
     },
   ) {}
 
-  /** The evidence for `certificateId` whose record hashes to `recordDigest` (hex), if any. */
+  /**
+   * The evidence for `certificateId` whose record hashes to `recordDigest` (hex), if any. No
+   * entry at all (a certificate issued before the log) is evidence of nothing; an entry that does
+   * not describe the record, or that the tree does not hold, means the log's storage was changed,
+   * and a receipt without it would read as the first case: that is refused instead.
+   *
+   * @throws TranslogError `tree_inconsistent` for such an entry (the web layer answers 500).
+   */
   async evidence(certificateId?: string, recordDigest?: string): Promise<LogEvidence> {
     const checkpoint = await this.deps.checkpoints.latest();
     if (!certificateId || !recordDigest) return { checkpoint };
@@ -48,12 +55,15 @@ export class LogEvidenceReader {
       described.recordDigest === recordDigest;
     if (!matches) {
       this.deps.logger.error('receipt.entry_mismatch', { certificateId, index: entry.index });
-      return { checkpoint };
+      throw new TranslogError('tree_inconsistent', `log entry ${entry.index} is not this record`);
     }
     if (entry.index >= checkpoint.size) return { checkpoint, entry };
 
     const proof = await this.#proof(entry, checkpoint);
-    return proof ? { checkpoint, entry, proof } : { checkpoint };
+    if (!proof) {
+      throw new TranslogError('tree_inconsistent', `log entry ${entry.index} is not in the tree`);
+    }
+    return { checkpoint, entry, proof };
   }
 
   async #proof(entry: LogEntryRow, checkpoint: SignedCheckpoint): Promise<Uint8Array[] | null> {
