@@ -7,10 +7,10 @@ import type { ProviderKeyRow } from '../store/registry-store.js';
  * The key a provider signs with now: active, inside its validity window, and held by the signer.
  * The newest such key wins, so a rotation takes effect as soon as the new key is registered.
  *
- * @throws AppError `no_signing_key` (409) when the provider has no active key at all, and also
- *   when it has some but this instance's signer holds none of them (a key rotated on another
- *   instance whose seed SIGNING_KEYS here lacks): a configuration to fix, which no retry cures.
- *   The second case is logged at error level with the kid, for the operator.
+ * @throws AppError `no_signing_key` (409) when the provider has no active key at all, and
+ *   `signing_key_not_held` (409) when it has some but this instance's signer holds none of them
+ *   (a key rotated in on another instance, whose seed SIGNING_KEYS here lacks): configuration,
+ *   which no retry here cures. That one is logged at error level with the kid, for the operator.
  */
 export function activeSigningKey(
   keys: readonly ProviderKeyRow[],
@@ -38,7 +38,7 @@ export function activeSigningKey(
     const newest = [...active].sort((a, b) => b.notBefore.getTime() - a.notBefore.getTime())[0];
     logger.error('signing.key_missing', { providerId, kid: newest?.kid });
     throw new AppError(
-      'no_signing_key',
+      'signing_key_not_held',
       "This instance holds no private key for the provider's active signing key: the operator " +
         'must add its seed to SIGNING_KEYS (configuration) and restart',
     );

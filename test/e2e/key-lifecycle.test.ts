@@ -464,7 +464,7 @@ describe.each(databaseTargets)('the key lifecycle on $name', (target) => {
     expect(issueThere.headers.get('retry-after')).toBeNull();
     await expectError(issueThere, {
       status: 409,
-      code: 'no_signing_key',
+      code: 'signing_key_not_held',
       message:
         "This instance holds no private key for the provider's active signing key: the " +
         'operator must add its seed to SIGNING_KEYS (configuration) and restart',
