@@ -41,8 +41,16 @@ export interface ProcessorDeps {
 /** Retries while a state source is down: 1 s doubling to 1 min, so the term is not wasted. */
 const RETRY = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
 
-/** Issuance failures that another attempt may cure: an unknown provider waits for its setup. */
-const RETRIED_CODES = new Set(['not_found', 'service_unavailable', 'internal']);
+/**
+ * Issuance failures that another attempt may cure: an unknown provider waits for its setup, and
+ * a key this instance holds no seed for waits for an instance that does (or for the seed).
+ */
+const RETRIED_CODES = new Set([
+  'not_found',
+  'service_unavailable',
+  'signing_key_not_held',
+  'internal',
+]);
 
 /**
  * Works the application queue: claims due applications, asks the state records, and issues,

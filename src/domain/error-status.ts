@@ -32,6 +32,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   application_open: 409,
   certificate_revoked: 409,
   no_signing_key: 409,
+  signing_key_not_held: 409,
   key_generation_unavailable: 409,
   payload_too_large: 413,
   headers_too_large: 431,

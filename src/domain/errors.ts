@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'certificate_revoked',
   // The provider has no active signing key (all retired or compromised): rotate to a new one.
   'no_signing_key',
+  // The provider's active key is one whose private key this instance's signer does not hold (it
+  // was rotated in on another instance): configuration, SIGNING_KEYS; no retry here cures it.
+  'signing_key_not_held',
   // This deployment's signer cannot make keys; a new seed comes through SIGNING_KEYS.
   'key_generation_unavailable',
   'payload_too_large',

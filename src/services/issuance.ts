@@ -61,7 +61,7 @@ export class IssuanceService {
 
     // 2. The provider and its signing key.
     const provider = await this.provider(command.providerId);
-    const key = activeSigningKey(await this.keys(now), this.deps.signer, provider.id, now);
+    const key = activeSigningKey(await this.keys(now), this.deps.signer, provider.id, now, logger);
 
     // 3. Lock the idempotency key, replay or sign, and record with the event and the log leaf:
     // one transaction, shared with the issuances that arrive meanwhile (issuance-batch.ts).

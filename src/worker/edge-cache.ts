@@ -11,8 +11,9 @@ import { setSecurityHeaders } from '../web/middleware/security-headers.js';
 
 /**
  * How long an answer about a certificate that is still in force may be served from an edge data
- * center: the bound on how late a revocation shows where it was not made. The data center that
- * handles the revocation purges at once; the Cache API cannot purge the others.
+ * center: the bound on how late a revocation or a key compromise shows where it was not made. The
+ * data center that handles a revocation purges at once, and the isolate that handles a compromise
+ * stops reading what it cached before (see `#generation`); the Cache API cannot purge the others.
  */
 export const EDGE_TTL_MS = 30_000;
 
@@ -29,6 +30,8 @@ export interface EdgeCacheStore {
 const EXPIRES = 'x-edge-expires';
 const TOKEN = 'x-edge-token';
 const KEY_BASE = 'https://edge-cache.registry.invalid/verify';
+/** The generation every isolate starts in, so isolates of a data center share their entries. */
+const FIRST_GENERATION = 'g0';
 
 /**
  * Caches verification answers (the JSON API and the page) per certificate at the edge: one QR is
@@ -37,12 +40,23 @@ const KEY_BASE = 'https://edge-cache.registry.invalid/verify';
  * token can neither fill nor read the entry. Freshness is judged by the injected clock.
  */
 export class EdgeVerifyCache {
+  /**
+   * Part of every cache key. A key compromise can make any number of a key's certificates
+   * invalid, too many to purge one by one, so the isolate that handles it moves to a new
+   * generation and never reads an older entry again. A random one, so that two isolates that
+   * each saw a different compromise never share what they cached in between.
+   */
+  #generation = FIRST_GENERATION;
+
   constructor(
     private readonly open: () => Promise<EdgeCacheStore> = () => caches.open('verify'),
     private readonly ttlMs = EDGE_TTL_MS,
   ) {}
 
-  /** The Hono middleware: answers from the cache, fills it, purges on revocation. */
+  /**
+   * The Hono middleware: answers from the cache, fills it, purges on revocation, and starts a
+   * new generation on a key compromise.
+   */
   middleware(
     clock: Clock,
     ctx?: { waitUntil(p: Promise<unknown>): void },
@@ -54,8 +68,13 @@ export class EdgeVerifyCache {
         if (c.res.status === 200) await this.purge(revoked);
         return;
       }
+      if (isCompromisePath(c)) {
+        await next();
+        if (c.res.status === 200) this.newGeneration();
+        return;
+      }
 
-      const target = verifyTarget(c.req.method, c.req.path, c.get('lang'));
+      const target = verifyTarget(c.req.method, c.req.path, c.get('lang'), this.#generation);
       if (!target) return next();
 
       const cache = await this.open();
@@ -88,7 +107,7 @@ export class EdgeVerifyCache {
       request.headers.get('accept-language') ?? undefined,
       cookieValue(request.headers.get('cookie'), LANGUAGE_COOKIE),
     );
-    const target = verifyTarget(request.method, url.pathname, lang);
+    const target = verifyTarget(request.method, url.pathname, lang, this.#generation);
     if (!target) return undefined;
 
     const hit = await this.fresh(await this.open(), target, now);
@@ -109,10 +128,27 @@ export class EdgeVerifyCache {
     return Number(hit.headers.get(EXPIRES)) > now ? hit : undefined;
   }
 
-  /** Drops every cached answer about a certificate in this data center. */
+  /**
+   * Drops every cached answer about a certificate in this data center: those of this isolate's
+   * generation and of the first one, which the other isolates read.
+   */
   async purge(certificateId: string): Promise<void> {
     const cache = await this.open();
-    await Promise.all(variants().map((v) => cache.delete(cacheKey(certificateId, v))));
+    const generations = [...new Set([FIRST_GENERATION, this.#generation])];
+    await Promise.all(
+      generations.flatMap((g) =>
+        variants().map((v) => cache.delete(cacheKey(g, certificateId, v))),
+      ),
+    );
+  }
+
+  /**
+   * Stops this isolate from reading anything cached before now: after a key compromise, which
+   * turns an unknown number of the key's certificates invalid. Retirement and rotation change no
+   * verdict (what a retired key signed stays valid), so they keep the cache.
+   */
+  newGeneration(): void {
+    this.#generation = `g${bytesToHex(crypto.getRandomValues(new Uint8Array(8)))}`;
   }
 
   /** Until when an answer may be reused: never past a change the calendar alone would make. */
@@ -140,7 +176,12 @@ interface Target {
   token: string;
 }
 
-function verifyTarget(method: string, path: string, lang: Language): Target | undefined {
+function verifyTarget(
+  method: string,
+  path: string,
+  lang: Language,
+  generation: string,
+): Target | undefined {
   if (method !== 'GET') return undefined;
   const match = /^\/(api\/v1\/verify|v|V)\/([^/]+)$/.exec(path);
   if (!match?.[1] || !match[2]) return undefined;
@@ -151,7 +192,7 @@ function verifyTarget(method: string, path: string, lang: Language): Target | un
 
   // The page in the visitor's language, chosen as the language middleware does.
   const variant = match[1] === 'api/v1/verify' ? 'api' : `page-${lang}`;
-  return { key: cacheKey(parsed.token.certificateId, variant), token };
+  return { key: cacheKey(generation, parsed.token.certificateId, variant), token };
 }
 
 /** A change of status made here (revoke, suspend, reinstate): its answers are purged at once. */
@@ -161,12 +202,20 @@ function revokePath(c: Context<AppEnv>): string | undefined {
   return id && isCertificateId(id) ? id : undefined;
 }
 
+/** A key declared compromised here: some of its certificates may be invalid from now on. */
+function isCompromisePath(c: Context<AppEnv>): boolean {
+  return (
+    c.req.method === 'POST' &&
+    /^\/api\/v1\/providers\/[^/]+\/keys\/[^/]+\/compromise$/.test(c.req.path)
+  );
+}
+
 function variants(): string[] {
   return ['api', ...LANGUAGES.map((l) => `page-${l}`)];
 }
 
-function cacheKey(certificateId: string, variant: string): string {
-  return `${KEY_BASE}/${certificateId}/${variant}`;
+function cacheKey(generation: string, certificateId: string, variant: string): string {
+  return `${KEY_BASE}/${generation}/${certificateId}/${variant}`;
 }
 
 /** The stored copy: the Cache API drops it by itself once `max-age` has passed in real time. */

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secureRandom } from '../../src/runtime/random.js';
+import { IssuanceService } from '../../src/services/issuance.js';
+import { LocalSigner } from '../../src/signer/local-signer.js';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
 import {
@@ -66,6 +69,35 @@ describe.each(databaseTargets)('the processor when things fail, on $name', (targ
     expect(application.body.status).toBe('issued');
     expect(application.body.certificate.id).toBe(signed?.id);
     expect(await certificatesOf(registry, id)).toHaveLength(1);
+  });
+
+  it('on an instance without the seed of the active key: waits for one that has it, no review', async () => {
+    const id = await applyAs(registry, guardian, headers);
+    // Another instance's signer: the seeds of every provider but Astana (its key rotated there).
+    const signer = await LocalSigner.create(
+      registry.keys.filter((k) => k.providerId !== 'prv_astana'),
+    );
+    const elsewhere = processorFor(registry, {
+      issuance: new IssuanceService({
+        store: registry.store,
+        signer,
+        clock: registry.clock,
+        random: secureRandom,
+        logger: registry.logger,
+      }),
+    });
+
+    expect(await elsewhere.runOnce()).toBe(1);
+    expect(await statusOf(id)).toBe('submitted');
+    expect(await certificatesOf(registry, id)).toHaveLength(0);
+    const row = await registry.store.db.query.applications.findFirst({
+      where: (a, { eq }) => eq(a.id, id),
+    });
+    expect(row?.lastError).toBe('signing_key_not_held');
+
+    registry.clock.advance?.(60_000);
+    await processorFor(registry).drain();
+    expect(await statusOf(id)).toBe('issued');
   });
 
   it('gone for good after signing: after the lease, a restarted worker completes it', async () => {

@@ -433,10 +433,11 @@ describe.each(databaseTargets)('the key lifecycle on $name', (target) => {
     const certificate = await issue(registry);
     expect(certificate.kid).toBe(key.kid);
 
+    const otherLogger = captureLogger();
     const other = await bootNode({
       config: loadConfig({ PUBLIC_URL, NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
       clock,
-      logger: captureLogger(),
+      logger: otherLogger,
       keys: registry.keys,
       logKey: registry.logKey,
       database: registry.database,
@@ -453,17 +454,26 @@ describe.each(databaseTargets)('the key lifecycle on $name', (target) => {
       ).verdict;
     expect(await verifyThere()).toBe('valid');
 
-    // That instance's signer lacks the new key: issuing there is a coded 503, not a crash.
+    // That instance's signer lacks the new key: a configuration to fix, which no retry cures,
+    // so a coded 409 without Retry-After, and an error line naming the kid for the operator.
     const issueThere = await other.app.request('http://localhost/api/v1/certificates', {
       method: 'POST',
       headers: asOfficer(ASTANA),
       body: JSON.stringify(guardianshipRequest()),
     });
+    expect(issueThere.headers.get('retry-after')).toBeNull();
     await expectError(issueThere, {
-      status: 503,
-      code: 'service_unavailable',
-      message: 'No signing key is available for this provider',
+      status: 409,
+      code: 'signing_key_not_held',
+      message:
+        "This instance holds no private key for the provider's active signing key: the " +
+        'operator must add its seed to SIGNING_KEYS (configuration) and restart',
     });
+    const missing = otherLogger.lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.event === 'signing.key_missing');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ level: 'error', providerId: 'prv_astana', kid: key.kid });
 
     await post(`prv_astana/keys/${key.kid}/compromise`, { since: '2026-12-06T05:30:00Z' });
     clock.advance(5_000);

@@ -77,6 +77,9 @@ beforeEach(() => {
   app.post('/api/v1/certificates/:id/revoke', (c) =>
     c.req.param('id') === ID ? c.json({ ok: true }) : c.json({ error: {} }, 404),
   );
+  app.post('/api/v1/providers/:providerId/keys/:kid/compromise', (c) =>
+    c.req.param('kid') === 'k' ? c.json({ ok: true }) : c.json({ error: {} }, 404),
+  );
 });
 
 function summary(validFrom: string, validUntil: string) {
@@ -175,6 +178,49 @@ describe('the edge cache of verification answers', () => {
     await app.request(`/api/v1/certificates/${ID}/revoke`, { method: 'POST' });
     expect(store.entries.size).toBe(0);
     expect((await get(`/api/v1/verify/${token(ID)}`)).state).toBe('MISS');
+  });
+
+  it('reads nothing cached before a key compromise answered 200, and keeps it on a 404', async () => {
+    await get(`/api/v1/verify/${token(ID)}`);
+    await get(`/v/${token(ID)}?lang=kk`);
+    await app.request('/api/v1/providers/prv_astana/keys/unknown/compromise', { method: 'POST' });
+    expect((await get(`/api/v1/verify/${token(ID)}`)).state).toBe('HIT');
+
+    await app.request('/api/v1/providers/prv_astana/keys/k/compromise', { method: 'POST' });
+    expect((await get(`/api/v1/verify/${token(ID)}`)).state).toBe('MISS');
+    expect((await get(`/v/${token(ID)}?lang=kk`)).state).toBe('MISS');
+    expect(
+      await cache.lookup(
+        new Request(`https://verify.example.kz/api/v1/verify/${token(ID)}`),
+        clock.now().getTime(),
+      ),
+    ).toBeDefined();
+    expect(computed).toBe(4);
+  });
+
+  it('purges a revocation in its own generation and in the one other isolates read', async () => {
+    const other = new EdgeVerifyCache(async () => store);
+    const otherApp = new Hono<AppEnv>();
+    otherApp.use(language);
+    otherApp.use(other.middleware(clock));
+    otherApp.get('/api/v1/verify/:token', (c) => {
+      const result: VerificationResult = {
+        verdict: 'valid',
+        message: 'm',
+        checkedAt: clock.now().toISOString(),
+        certificate: summary('2026-12-01', '2027-03-01'),
+      };
+      c.set('verification', result);
+      return c.json(result);
+    });
+    // Another isolate of the data center, still in the first generation, caches an answer.
+    await otherApp.request(`/api/v1/verify/${token(ID)}`);
+    await app.request('/api/v1/providers/prv_astana/keys/k/compromise', { method: 'POST' });
+    await get(`/api/v1/verify/${token(ID)}`);
+    expect(store.entries.size).toBe(2);
+
+    await app.request(`/api/v1/certificates/${ID}/revoke`, { method: 'POST' });
+    expect(store.entries.size).toBe(0);
   });
 
   it('leaves anything that is not a token of this registry alone', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/domain/calendar.js';
 import { RETURNING_APPLICANT } from '../../src/gateway/fixture-cases.js';
 import { demoPersonas, type Persona } from '../../src/gateway/fixture-data.js';
+import { RECEIPT_EXIT, runReceiptVerify } from '../../src/receipts/receipt-cli.js';
 import type { VerificationResult } from '../../src/services/verification-result.js';
 import { sessionCookie, signSignIn } from '../auth/sign-in-client.js';
 import { pdfText, readQrFromPng } from '../documents/decode.js';
@@ -170,6 +171,24 @@ describe('documents rendered in workerd (WebAssembly builds)', () => {
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(readQrFromPng(new Uint8Array(await png.arrayBuffer()))).toBe(verifyUrl);
+  }, 60_000);
+
+  it('renders a receipt PDF that the offline checker verifies with the log key', async () => {
+    const { token } = await issued();
+    const pdf = await rig.fetch(`/api/v1/verify/${token}/receipt.pdf`, { method: 'POST' });
+    expect(pdf.status, rig.output().slice(-2000)).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(pdfText(bytes)).toContain('valid');
+
+    const key = await (await rig.fetch('/api/v1/log/key')).text();
+    const outcome = await runReceiptVerify(['receipt.pdf', '--key', key], async (path) => {
+      if (path !== 'receipt.pdf') throw new Error(`unexpected read of ${path}`);
+      return bytes;
+    });
+    expect(outcome.lines[0]).toBe('Receipt verified: signed by the registry log key, unchanged.');
+    expect(outcome.code).toBe(RECEIPT_EXIT.verified);
+    expect(outcome.lines.join('\n')).toMatch(/verdict +valid/);
   }, 60_000);
 
   it('gives another provider the same 404 as an unknown id', async () => {
