@@ -7,7 +7,7 @@ import { openCheckpoint } from '../translog/signed-checkpoint.js';
 import { verifyConsistency } from '../translog/verify-proof.js';
 import { EMPTY_FRONTIER, extendFrontier, frontierRoot } from './frontier.js';
 import { type Fetch, LogClient } from './log-client.js';
-import { inconsistent, MonitorProblem } from './monitor-problem.js';
+import { inconsistent, MonitorProblem, unavailable } from './monitor-problem.js';
 import type { MonitorState } from './monitor-state.js';
 
 export interface MonitorOptions {
@@ -65,6 +65,26 @@ export async function runMonitor(options: MonitorOptions): Promise<MonitorOutcom
   }
 }
 
+/**
+ * The saved checkpoint is the evidence a later contradiction is shown with: it must still be a
+ * note the pinned key signed, for the saved size and root.
+ *
+ * @throws MonitorProblem `state_invalid`.
+ */
+async function checkSavedCheckpoint(state: MonitorState, key: NoteVerifierKey): Promise<void> {
+  const saved = await openCheckpoint(state.checkpoint, key);
+  const matches =
+    saved.ok &&
+    saved.checkpoint.size === state.size &&
+    bytesEqual(saved.checkpoint.rootHash, state.rootHash);
+  if (!matches) {
+    throw unavailable(
+      'state_invalid',
+      'the saved checkpoint is not a signed note of the saved size and root',
+    );
+  }
+}
+
 function failure(problem: MonitorProblem, previous?: string, current?: string): MonitorOutcome {
   const outcome = { status: problem.kind, code: problem.code, message: problem.message };
   if (problem.kind !== 'inconsistent' || !previous || !current || previous === current) {
@@ -86,6 +106,7 @@ async function check(
     throw inconsistent('key_changed', `the log key changed from ${state.key} to ${keyText}`);
   }
   const key = readKey(keyText);
+  if (state) await checkSavedCheckpoint(state, key);
 
   // 2. The checkpoint, verified before anything in it is believed.
   const note = await client.checkpoint();

@@ -92,6 +92,19 @@ describe.each(databaseTargets)('the monitor against a registry on $name', (targe
       const again = await monitor(registry, first);
       expect(again).toMatchObject({ status: 'ok', previousSize: 3, newEntries: 0, entries: [] });
     });
+
+    it('refuses a saved checkpoint edited apart from the saved size and root', async () => {
+      await issueSome(registry, 1, 0);
+      const first = stateOf(await monitor(registry));
+      const [origin, size, ...rest] = first.checkpoint.split('\n');
+      const edited = { ...first, checkpoint: [origin, `${Number(size) + 1}`, ...rest].join('\n') };
+
+      const outcome = await monitor(registry, edited);
+      expect(outcome).toMatchObject({ status: 'unavailable', code: 'state_invalid' });
+      expect(outcome.status !== 'ok' && outcome.message).toMatch(/saved checkpoint/);
+      // The state as saved still checks.
+      expect(await monitor(registry, first)).toMatchObject({ status: 'ok' });
+    });
   });
 
   describe('when the log was tampered with in the database', () => {
