@@ -8,7 +8,7 @@ import { systemClock } from '../../src/runtime/clock.js';
 import { day } from '../../src/web/i18n/dates.js';
 import { LANGUAGES, type Language } from '../../src/web/i18n/languages.js';
 import { translator } from '../../src/web/i18n/translator.js';
-import { applyWithFile } from '../applications/support.js';
+import { applyWithFile, PDF } from '../applications/support.js';
 import { issue, tokenOf, verify } from '../e2e/client.js';
 import { ALMATY, ASTANA } from '../support/app.js';
 import { signedInAs } from '../support/citizen.js';
@@ -175,6 +175,63 @@ describe('the provider console', { timeout: 120_000 }, () => {
     // The applicant's cabinet API says issued.
     const read = await app.registry.request(`/api/v1/applications/${id}`, { headers });
     expect(((await read.json()) as { status: string }).status).toBe('issued');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone in Kazakh: the records beside a PDF copy, and whose certificate approving signs', async () => {
+    // After the first test's issuance the same applicant may apply again for the child.
+    const who = persona('review-born-abroad');
+    const headers = await signedInAs(app.registry, who.iin);
+    const applied = await applyWithFile(
+      app.registry,
+      headers,
+      { type: who.type, childIin: who.childIin },
+      { bytes: PDF, name: 'birth.pdf', type: 'application/pdf' },
+    );
+    expect(applied.status).toBe(202);
+    const { id } = (await applied.json()) as { id: string };
+    const kk = translator('kk');
+
+    const context = await app.context({ width: WIDTHS.phone });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await signInAsOfficer(page, 'demo-officer-almaty', 'kk');
+    const card = page.locator(`#queue .card[data-id="${id}"]`);
+    for (let i = 0; i < 40 && (await card.count()) === 0; i++) {
+      await page.waitForTimeout(250);
+      await page.click('#queue-refresh');
+    }
+    await card.locator('.review-facts dl').waitFor();
+    const facts = await factsOf(id);
+    const values = await card.locator('.review-facts dd').allTextContents();
+    expect(values.slice(0, 3)).toEqual([
+      fullName(facts.child),
+      day('kk', facts.child.birthDate),
+      fullName(facts.applicant),
+    ]);
+    expect(values[4]).toBe(kk('console.guardianship'));
+
+    await card.getByRole('button', { name: kk('console.showAttachment') }).click();
+    const link = card.locator('.attachment-preview a');
+    await link.waitFor();
+    await expect(link.textContent()).resolves.toBe(kk('console.openPdf'));
+
+    await card.getByRole('button', { name: kk('console.approve') }).click();
+    await expect(page.locator('#approve-whom').textContent()).resolves.toBe(
+      kk('console.approveWhom', {
+        child: fullName(facts.child),
+        birthDate: day('kk', facts.child.birthDate),
+      }),
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('approve-cancel');
+    await screenshot(page, 'console-approve-kk-phone');
+    await page.click('#approve-cancel');
+    await expect(
+      page.locator('#approve-dialog').evaluate((d: HTMLDialogElement) => d.open),
+    ).resolves.toBe(false);
+    const waiting = await app.registry.request(`/api/v1/applications/${id}`, { headers });
+    expect(((await waiting.json()) as { status: string }).status).toBe('review');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -434,7 +434,7 @@ export const en: Catalog = {
       'The state records are not answering now, so there is nothing to compare. Refresh the queue later.',
     factsRefused: 'By the state records the certificate cannot be issued: {{reason}}.',
     approveTitle: 'Issuing a certificate on application {{id}}',
-    approveWhom: 'The certificate will be issued for the child {{child}}, born {{birthDate}}.',
+    approveWhom: 'The certificate will be issued for the child {{child}} (born {{birthDate}}).',
     approveNoFacts:
       'The child’s details are not available now: the state records are not answering.',
     approveWarning:
