@@ -1,3 +1,4 @@
+import { localDay } from '../domain/calendar.js';
 import type { Language } from '../web/i18n/languages.js';
 import type { MessageKey, Translate } from '../web/i18n/translator.js';
 import { dateTime, day, el } from './format.js';
@@ -12,7 +13,7 @@ export interface QueueItem {
   deadline: string;
   overdue: boolean;
   attachment: { mediaType: string; size: number; link: string } | null;
-  links: { approve: string; refuse: string };
+  links: { self: string; approve: string; refuse: string };
 }
 
 /** The statuses the officer's API answers with (README: `active`, `suspended`, `revoked`). */
@@ -39,6 +40,7 @@ export interface RegistryItem {
   type: string;
   status: CertificateStatus;
   suspension?: { at: string; reason: string | null };
+  revocation?: { at: string; reason: string | null };
   guardian: { lastName: string; firstName: string };
   child: { lastName: string; firstName: string };
   validUntil: string;
@@ -53,7 +55,10 @@ export interface PublishedKey {
   exp?: number;
 }
 
-/** A queue card: term, overdue flag, masked IINs, the copy, approve and refuse. */
+/**
+ * A queue card: term, overdue flag, masked IINs, the records to compare (`.review-facts`, filled
+ * once read) beside the copy, approve and refuse.
+ */
 export function queueCard(lang: Language, t: Translate, a: QueueItem, reasons: Node): HTMLElement {
   const card = el('li', { class: 'card', 'data-id': a.id });
   card.append(
@@ -67,6 +72,7 @@ export function queueCard(lang: Language, t: Translate, a: QueueItem, reasons: N
     ),
     el('p', {}, t('console.applicant', { iin: a.applicantIin })),
     el('p', {}, t('console.child', { iin: a.childIin })),
+    el('div', { class: 'review-facts', 'aria-live': 'polite' }),
   );
 
   if (a.attachment) {
@@ -135,8 +141,20 @@ export function registryItem(
     const text = t('console.suspensionReason', { reason: words ? t(words) : reason });
     item.append(el('span', { class: 'hint suspension-reason' }, text), ' ');
   }
+  // A revoked one says when and why, never "until": it reads as "revoked until" otherwise.
+  if (c.status === 'revoked') {
+    const code = c.revocation?.reason ?? 'unspecified';
+    const words = t(`reasons.${code}` as MessageKey);
+    const text = t('console.revokedOn', {
+      date: c.revocation ? day(lang, localDay(new Date(c.revocation.at))) : '',
+      reason: words === `reasons.${code}` ? code : words,
+    });
+    item.append(el('span', { class: 'hint revocation' }, text));
+  } else {
+    const until = t('console.validTill', { date: day(lang, c.validUntil) });
+    item.append(el('span', { class: 'hint valid-until' }, until));
+  }
   item.append(
-    el('span', { class: 'hint' }, t('console.validTill', { date: day(lang, c.validUntil) })),
     el('br'),
     t('console.holder', { guardian: name(c.guardian), child: name(c.child) }),
     ' ',

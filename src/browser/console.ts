@@ -1,5 +1,8 @@
+import { localDay } from '../domain/calendar.js';
 import type { MessageKey } from '../web/i18n/translator.js';
 import { ApiError, api, errorText } from './api.js';
+import { approveDialog } from './console-approve-dialog.js';
+import { factsView, type ReviewFacts } from './console-review-facts.js';
 import { statusDialogs } from './console-status-dialogs.js';
 import {
   keyRow,
@@ -72,6 +75,12 @@ async function enter(): Promise<void> {
   await Promise.all([loadQueue(), loadKeys()]);
 }
 
+/** Says a result on the status line and takes focus there, so it is read and seen at once. */
+function announce(message: string): void {
+  status.textContent = message;
+  status.focus();
+}
+
 $<HTMLFormElement>('token-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const input = $<HTMLInputElement>('officer-token');
@@ -81,6 +90,8 @@ $<HTMLFormElement>('token-form').addEventListener('submit', async (event) => {
   try {
     await enter();
     sessionStorage.setItem(TOKEN_KEY, token);
+    // The sign-in form is hidden now; the console's first heading takes focus.
+    $('queue-title').focus();
   } catch (error) {
     token = undefined;
     $('token-error').textContent = errorText(t, 'console', error);
@@ -109,19 +120,47 @@ async function loadQueue(): Promise<void> {
   }
 }
 
+const askApproval = approveDialog({
+  lang,
+  t,
+  approve: (path) => call(path, { method: 'POST' }),
+  failed: handled,
+  done: async (id) => {
+    await loadQueue();
+    announce(t('console.approved', { id }));
+  },
+});
+
+/** The refusal reasons in the page's words, from the template the server filled. */
+function refusalText(code: string): string {
+  const option = reasons.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(code)}"]`);
+  return option?.textContent ?? code;
+}
+
+/** Reads what the state records say now and shows it on the card, beside the copy. */
+async function loadFacts(card: HTMLElement, a: QueueItem): Promise<ReviewFacts | undefined> {
+  const box = card.querySelector('.review-facts') as HTMLElement;
+  try {
+    const { facts } = await call<{ facts: ReviewFacts }>(a.links.self);
+    const own = officer?.provider;
+    const providerName = (id: string) =>
+      (own?.id === id ? { kk: own.nameKk, ru: own.nameRu, en: own.nameEn }[lang] : null) ?? id;
+    box.replaceChildren(factsView(facts, { lang, t, type: a.type, providerName, refusalText }));
+    return facts;
+  } catch (e) {
+    handled(e, card.querySelector('.card-error') as HTMLElement);
+    return undefined;
+  }
+}
+
 function wireCard(card: HTMLElement, a: QueueItem): void {
   const error = card.querySelector('.card-error') as HTMLElement;
+  const facts = loadFacts(card, a);
   card
     .querySelector('.show-attachment')
     ?.addEventListener('click', () => void preview(card, a, error));
   card.querySelector('.approve')?.addEventListener('click', async () => {
-    try {
-      await call(a.links.approve, { method: 'POST' });
-      status.textContent = t('console.approved', { id: a.id });
-      await loadQueue();
-    } catch (e) {
-      handled(e, error);
-    }
+    askApproval({ id: a.id, link: a.links.approve, facts: await facts });
   });
   card.querySelector('.refuse')?.addEventListener('click', async () => {
     const reason = (card.querySelector('select[name=reason]') as HTMLSelectElement).value;
@@ -133,8 +172,8 @@ function wireCard(card: HTMLElement, a: QueueItem): void {
         method: 'POST',
         json: { reason, ...(comment ? { comment } : {}) },
       });
-      status.textContent = t('console.refused', { id: a.id });
       await loadQueue();
+      announce(t('console.refused', { id: a.id }));
     } catch (e) {
       handled(e, error);
     }
@@ -207,6 +246,9 @@ const PROBLEM_TEXT: Record<FieldProblem['problem'], MessageKey> = {
   date: 'console.fieldDate',
   name: 'console.fieldName',
   too_long: 'console.fieldTooLong',
+  birth_date_not_iin: 'console.error_iin_birth_date_mismatch',
+  future: 'console.fieldDecisionFuture',
+  past: 'console.fieldValidUntilPast',
 };
 
 /** Says a problem under its field and marks the input; false when the form has no such field. */
@@ -231,7 +273,9 @@ issueForm.addEventListener('submit', async (event) => {
     node.removeAttribute('aria-invalid');
 
   // What the browser can see is said all at once; the server still checks everything.
-  const problems = issueFormProblems(issueValue);
+  $('issue-done').replaceChildren();
+  $('issue-done').hidden = true;
+  const problems = issueFormProblems(issueValue, localDay(new Date()));
   if (problems.length) {
     for (const p of problems) {
       showFieldError(p.field, t(PROBLEM_TEXT[p.problem], 'max' in p ? { max: p.max } : {}));
@@ -243,14 +287,14 @@ issueForm.addEventListener('submit', async (event) => {
 
   issueKey ??= crypto.randomUUID();
   try {
-    const issued = await call<{ serial: string }>('/api/v1/certificates', {
+    const issued = await call<{ id: string; serial: string }>('/api/v1/certificates', {
       method: 'POST',
       json: issueBody(),
       headers: { 'idempotency-key': issueKey },
     });
     issueKey = undefined;
     issueForm.reset();
-    status.textContent = t('console.issued', { serial: issued.serial });
+    await showIssued(issued);
   } catch (error) {
     if (error instanceof ApiError && error.status !== 0) issueKey = undefined;
     // The server's rule is said in the page's language under the field it names.
@@ -264,6 +308,25 @@ issueForm.addEventListener('submit', async (event) => {
   }
 });
 
+/**
+ * The issued certificate said right under the form, where the officer is (on a phone the status
+ * line is screens above), with its PDF from the officer's endpoint; focus moves there.
+ */
+async function showIssued(issued: { id: string; serial: string }): Promise<void> {
+  const done = $('issue-done');
+  const line = el('p', {}, t('console.issued', { serial: issued.serial }));
+  done.replaceChildren(line);
+  try {
+    const { url } = await blobUrl(`/api/v1/certificates/${issued.id}/document.pdf`);
+    const label = t('console.downloadPdf', { serial: issued.serial });
+    line.append(' ', el('a', { href: url, download: `${issued.serial}.pdf` }, label));
+  } catch (error) {
+    handled(error, $('issue-error'));
+  }
+  done.hidden = false;
+  done.focus();
+}
+
 // --- Registry and revocation ------------------------------------------------------------------
 
 const askStatusChange = statusDialogs({
@@ -271,8 +334,8 @@ const askStatusChange = statusDialogs({
   post: (path, json) => call(path, { method: 'POST', json }),
   failed: handled,
   done: async (message) => {
-    status.textContent = message;
     await search();
+    announce(message);
   },
 });
 

@@ -118,6 +118,8 @@ describe('suspension in the console', { timeout: 120_000 }, () => {
     await expect(page.locator('#console-status').textContent()).resolves.toBe(
       ru('console.suspendedDone', { serial: certificate.serial }),
     );
+    // The row was drawn again; focus is on the result, not lost to <body>.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-status');
     await expect(row.locator('.suspension-reason').textContent()).resolves.toBe(
       ru('console.suspensionReason', { reason: ru('reasons.document_lost') }),
     );
@@ -135,6 +137,7 @@ describe('suspension in the console', { timeout: 120_000 }, () => {
     await expect(page.locator('#console-status').textContent()).resolves.toBe(
       ru('console.reinstatedDone', { serial: certificate.serial }),
     );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-status');
     await expect(row.locator('.status-active').textContent()).resolves.toBe(
       ru('console.status_active'),
     );

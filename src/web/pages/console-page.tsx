@@ -64,7 +64,8 @@ export function ConsolePage(props: { lang: Language }) {
       <noscript>
         <p class="warning">{t('console.needsJs')}</p>
       </noscript>
-      <p id="console-status" class="notice" role="status" aria-live="polite" />
+      {/* tabindex -1: focus moves here after an action, so the result is seen and read. */}
+      <p id="console-status" class="notice" role="status" aria-live="polite" tabindex={-1} />
 
       <section id="officer-sign-in" class="panel" aria-labelledby="officer-sign-in-title" hidden>
         <h2 id="officer-sign-in-title">{t('console.signInTitle')}</h2>
@@ -103,7 +104,9 @@ export function ConsolePage(props: { lang: Language }) {
         </nav>
 
         <section class="panel" aria-labelledby="queue-title">
-          <h2 id="queue-title">{t('console.queueTitle')}</h2>
+          <h2 id="queue-title" tabindex={-1}>
+            {t('console.queueTitle')}
+          </h2>
           <p>
             <button type="button" id="queue-refresh" class="secondary">
               {t('console.refreshQueue')}
@@ -141,6 +144,7 @@ export function ConsolePage(props: { lang: Language }) {
             </div>
             <p class="field-error" id="issue-error" role="alert" />
           </form>
+          <div id="issue-done" class="notice" tabindex={-1} hidden />
         </section>
 
         <section class="panel" aria-labelledby="search-title">
@@ -174,6 +178,24 @@ export function ConsolePage(props: { lang: Language }) {
           </table>
         </section>
       </div>
+
+      <dialog id="approve-dialog" aria-labelledby="approve-title">
+        <form id="approve-form" method="dialog">
+          <h2 id="approve-title">{t('console.approve')}</h2>
+          <p id="approve-whom" />
+          <p class="warning">{t('console.approveWarning')}</p>
+          <p class="field-error" id="approve-error" role="alert" />
+          <div class="actions">
+            <button type="submit" id="approve-confirm" value="confirm">
+              {t('console.approveConfirm')}
+            </button>
+            {/* Signing is the step that matters: focus starts on the way back. */}
+            <button type="button" class="secondary" id="approve-cancel" autofocus>
+              {t('console.cancel')}
+            </button>
+          </div>
+        </form>
+      </dialog>
 
       <dialog id="revoke-dialog" aria-labelledby="revoke-title">
         <form id="revoke-form" method="dialog">

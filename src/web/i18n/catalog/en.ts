@@ -427,6 +427,23 @@ export const en: Catalog = {
     error_rate_limited: 'Too many attempts. Please try later.',
     error_service_unavailable: 'The service is unavailable for a moment. Try again in a minute.',
     error_network: 'No connection to the server. Check the internet and try again.',
+    factsTitle: 'From the state records: compare with the copy',
+    factsApplicant: 'Applicant',
+    factsDecision: 'No. {{number}} of {{date}}, {{provider}}',
+    factsUnavailable:
+      'The state records are not answering now, so there is nothing to compare. Refresh the queue later.',
+    factsRefused: 'By the state records the certificate cannot be issued: {{reason}}.',
+    approveTitle: 'Issuing a certificate on application {{id}}',
+    approveWhom: 'The certificate will be issued for the child {{child}} (born {{birthDate}}).',
+    approveNoFacts:
+      'The child’s details are not available now: the state records are not answering.',
+    approveWarning:
+      'Compare the copy of the birth certificate with these details: the certificate is signed at once.',
+    approveConfirm: 'Yes, issue',
+    downloadPdf: 'Download the PDF of {{serial}}',
+    fieldDecisionFuture: 'The decision date cannot be later than today.',
+    fieldValidUntilPast: 'The validity cannot end before today.',
+    revokedOn: '{{date}} · reason: {{reason}}',
     failed: 'That did not work (code {{code}}).',
   },
 };
