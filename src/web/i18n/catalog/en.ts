@@ -239,6 +239,13 @@ export const en: Catalog = {
     apply: 'Apply',
     applying: 'Sending the application…',
     applied: 'The application was received. The term is 30 minutes.',
+    appliedIssued:
+      'Your application has been answered: the certificate is issued. It is under "My certificates".',
+    appliedRefused:
+      'Your application has been answered: refused. The reason is under "My applications".',
+    appliedReview:
+      'Your application has gone to an officer for review. The answer will appear under ' +
+      '"My applications".',
     applicationsTitle: 'My applications',
     noApplications: 'No applications yet.',
     application: 'Application {{id}}',
