@@ -1,3 +1,4 @@
+import type { MessageKey } from '../web/i18n/translator.js';
 import { ApiError, api, errorText } from './api.js';
 import {
   ACTIVE,
@@ -33,6 +34,15 @@ const signIn = $('sign-in');
 const account = $('account');
 let session: Session | undefined;
 let pollTimer: number | undefined;
+/** The application this page just sent, until its outcome replaces "received" at the top. */
+let awaitingOutcome: string | undefined;
+
+/** The line at the top once the application just sent has moved past "received". */
+const OUTCOME_LINES: Partial<Record<ApplicationView['status'], MessageKey>> = {
+  issued: 'cabinet.appliedIssued',
+  refused: 'cabinet.appliedRefused',
+  review: 'cabinet.appliedReview',
+};
 
 function stored(): Session | undefined {
   try {
@@ -56,6 +66,7 @@ function show(signedIn: Session | undefined, notice = ''): void {
     });
   } else {
     window.clearTimeout(pollTimer);
+    awaitingOutcome = undefined;
   }
 }
 
@@ -193,6 +204,8 @@ edsForm.addEventListener('submit', async (event) => {
 
 async function enter(opened: Session): Promise<void> {
   show({ iin: opened.iin, method: opened.method, csrfToken: opened.csrfToken });
+  // The sign-in form just went away with the focus in it: start the reader at the cabinet.
+  $('apply-title').focus();
   await refresh();
 }
 
@@ -246,7 +259,7 @@ applyForm.addEventListener('submit', async (event) => {
   }
   status.textContent = t('cabinet.applying');
   try {
-    await api('/api/v1/applications', {
+    const sent = await api<{ id: string }>('/api/v1/applications', {
       method: 'POST',
       csrf: session?.csrfToken,
       headers: { 'idempotency-key': idempotencyKey },
@@ -255,6 +268,7 @@ applyForm.addEventListener('submit', async (event) => {
     idempotencyKey = undefined;
     applyForm.reset();
     status.textContent = t('cabinet.applied');
+    awaitingOutcome = sent.id;
     await refresh();
   } catch (error) {
     status.textContent = '';
@@ -316,6 +330,7 @@ async function refresh(): Promise<void> {
       t('cabinet.noNotifications'),
     );
     tickCountdowns(t, Date.now());
+    sayOutcome(shown);
 
     // An application with the system moves within seconds; one with an officer, in minutes.
     const moving = shown.filter((a) => ACTIVE.has(a.status));
@@ -328,6 +343,18 @@ async function refresh(): Promise<void> {
     status.textContent = errorText(t, 'cabinet', error);
     pollTimer = window.setTimeout(() => void refresh(), 10000);
   }
+}
+
+/**
+ * "Received, the term is 30 minutes" is true only until the application moves on: then the line
+ * at the top says where it went (issued, refused, with an officer), as the card below does.
+ */
+function sayOutcome(shown: ApplicationView[]): void {
+  const sent = shown.find((a) => a.id === awaitingOutcome);
+  const line = sent ? OUTCOME_LINES[sent.status] : undefined;
+  if (!sent || !line) return;
+  status.textContent = t(line);
+  if (!ACTIVE.has(sent.status)) awaitingOutcome = undefined;
 }
 
 window.setInterval(() => tickCountdowns(t, Date.now()), 1000);

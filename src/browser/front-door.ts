@@ -4,6 +4,7 @@
  * were fetched), and the registry status, fetched from `/api/v1/verify/<token>`.
  */
 import { KeyStore } from './keys.js';
+import { iinProblem, type LookupProblem, lookupProblems } from './lookup-check.js';
 import { frontDoorMessages } from './messages.js';
 import { askServerAboutPdf, decodePdfFile } from './pdf-file.js';
 import { decodeImageFile } from './qr-image.js';
@@ -16,23 +17,82 @@ const keys = new KeyStore();
 const domain = document.querySelector('.quishing')?.getAttribute('data-domain') ?? location.host;
 const resultBox = document.getElementById('result') as HTMLElement;
 const MESSAGE_IDS = ['paste-message', 'lookup-message', 'upload-message', 'scan-message'];
+const FIELDS = ['serial', 'iin'] as const;
+
+/** The ways in, and the inputs each one's form holds. */
+type Way = 'scan' | 'upload' | 'paste' | 'lookup';
+const INPUTS: Record<Way, string[]> = {
+  scan: [],
+  upload: ['upload'],
+  paste: ['code'],
+  lookup: ['serial', 'iin'],
+};
+
+const input = (id: string) => document.getElementById(id) as HTMLInputElement | null;
 
 /**
  * The current attempt. Each paste, lookup, upload or scan starts a new one, which first takes the
  * previous result and messages off the page: a failed attempt must never leave an earlier
- * certificate's green verdict showing. An answer that arrives after a newer attempt began is
- * dropped.
+ * certificate's green verdict showing. It also empties the other ways' inputs: on a shared
+ * computer an earlier serial, a person's IIN or a link must not stay beside a verdict about
+ * another certificate. An answer that arrives after a newer attempt began is dropped.
  */
 let attempt = 0;
 
-function newAttempt(): number {
+function newAttempt(from: Way): number {
   clearResult(resultBox);
+  clearFieldProblems();
+  languageLinksTo(undefined);
   for (const id of MESSAGE_IDS) {
     const message = document.getElementById(id);
     if (message) message.textContent = '';
   }
+  for (const [way, ids] of Object.entries(INPUTS)) {
+    if (way === from) continue;
+    for (const id of ids) {
+      const field = input(id);
+      if (field) field.value = '';
+    }
+  }
   attempt += 1;
   return attempt;
+}
+
+/** Says under each lookup field what is wrong with it, marks it, and focuses the first. */
+function showFieldProblems(problems: LookupProblem[]): void {
+  for (const { field, message } of problems) {
+    const error = document.getElementById(`${field}-error`);
+    if (error) error.textContent = t(message);
+    input(field)?.setAttribute('aria-invalid', 'true');
+  }
+  const first = problems[0];
+  if (first) input(first.field)?.focus();
+}
+
+function clearFieldProblems(): void {
+  for (const field of FIELDS) {
+    const error = document.getElementById(`${field}-error`);
+    if (error) error.textContent = '';
+    input(field)?.removeAttribute('aria-invalid');
+  }
+}
+
+/**
+ * The language links, pointing at this page as the server drew them; after the verdict on a
+ * link, at that certificate's own verify page (`/v/<token>`, drawn by the server) in the other
+ * language, so switching keeps the verdict. A lookup keeps them as they are: its IIN must never
+ * go into a URL.
+ */
+const languageLinks = [...document.querySelectorAll<HTMLAnchorElement>('nav.languages a')];
+const pageHrefs = languageLinks.map((link) => link.getAttribute('href') ?? '/');
+
+function languageLinksTo(token: string | undefined): void {
+  languageLinks.forEach((link, index) => {
+    const lang = link.getAttribute('hreflang') ?? '';
+    link.href = token
+      ? `/v/${encodeURIComponent(token)}?lang=${encodeURIComponent(lang)}`
+      : (pageHrefs[index] ?? '/');
+  });
 }
 
 keys.prefetch();
@@ -59,8 +119,16 @@ async function signatureOf(token: string): Promise<SignatureCheck | 'no_keys'> {
   return checkTokenSignature(token, published);
 }
 
-/** Judges a scanned, uploaded or pasted text and shows the result. */
-async function verifyText(text: string, message: HTMLElement, current: number): Promise<void> {
+/**
+ * Judges a scanned, uploaded or pasted text and shows the result. `byLink`: the text is the link
+ * itself (pasted or scanned), so the language links may lead to its verify page.
+ */
+async function verifyText(
+  text: string,
+  message: HTMLElement,
+  current: number,
+  byLink: boolean,
+): Promise<void> {
   if (current !== attempt) return;
   const link = readVerifyLink(text, domain);
   if (link.kind === 'not_a_link') {
@@ -72,31 +140,44 @@ async function verifyText(text: string, message: HTMLElement, current: number): 
     return;
   }
   message.textContent = '';
-  await showToken(link.token, current);
+  await showToken(link.token, current, byLink);
 }
 
-async function showToken(token: string, current: number): Promise<void> {
-  const view = renderResult(resultBox, { t, lang, retry: () => showToken(token, current) });
+async function showToken(token: string, current: number, byLink: boolean): Promise<void> {
+  const retry = () => showToken(token, current, byLink);
+  const view = renderResult(resultBox, { t, lang, retry });
   view.checking();
   const [signature, status] = await Promise.all([signatureOf(token), fetchStatus(token)]);
-  if (current === attempt) view.show({ signature, status });
+  if (current !== attempt) return;
+  view.show({ signature, status });
+  if (byLink) languageLinksTo(token);
 }
 
 // Paste a link: judged in the page; the form still works without JavaScript.
 document.getElementById('paste-form')?.addEventListener('submit', (event) => {
   event.preventDefault();
-  const input = document.getElementById('code') as HTMLInputElement;
+  const link = input('code')?.value ?? '';
   const message = ensureMessage(event.currentTarget as HTMLElement, 'paste-message');
-  void verifyText(input.value, message, newAttempt());
+  void verifyText(link, message, newAttempt('paste'), true);
 });
 
-// Serial and IIN: POST only, so the IIN never sits in a URL or a history entry.
-document.getElementById('lookup-form')?.addEventListener('submit', (event) => {
+// Serial and IIN: POST only, so the IIN never sits in a URL or a history entry. Both are judged
+// here first (the page's own words under each field); the browser's bubbles are off for that.
+const lookupForm = document.getElementById('lookup-form') as HTMLFormElement | null;
+if (lookupForm) lookupForm.noValidate = true;
+lookupForm?.addEventListener('submit', (event) => {
   event.preventDefault();
   const form = event.currentTarget as HTMLFormElement;
   const message = ensureMessage(form, 'lookup-message');
   const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-  void lookup(value('serial'), value('iin'), message, newAttempt());
+  const [serial, iin] = [value('serial'), value('iin')];
+  const current = newAttempt('lookup');
+  const problems = lookupProblems(serial, iin);
+  if (problems.length) {
+    showFieldProblems(problems);
+    return;
+  }
+  void lookup(serial.trim(), iin.trim(), message, current);
 });
 
 async function lookup(
@@ -123,12 +204,22 @@ async function lookup(
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { field?: string } };
-    message.textContent =
-      body.error?.field === 'iin' ? t('home.lookupBadIin') : t('home.lookupBadSerial');
+    if (current !== attempt) return;
+    const field = body.error?.field;
+    if (field === 'iin') {
+      showFieldProblems([{ field, message: iinProblem(iin) ?? 'home.lookupIinNotReal' }]);
+    } else if (field === 'serial') {
+      showFieldProblems([{ field, message: 'home.lookupBadSerial' }]);
+    } else {
+      message.textContent = t('home.lookupBadSerial');
+    }
     return;
   }
   const result = await response.json();
   if (current !== attempt) return;
+  // Answered: the IIN has done its work and leaves the screen; the serial stays beside its verdict.
+  const iinField = input('iin');
+  if (iinField) iinField.value = '';
   if (result.verdict === 'not_found') {
     message.textContent = t('home.lookupNoMatch');
     return;
@@ -146,7 +237,7 @@ const upload = document.getElementById('upload') as HTMLInputElement | null;
 upload?.addEventListener('change', () => {
   const file = upload.files?.[0];
   const message = document.getElementById('upload-message') as HTMLElement;
-  if (file) void readFile(file, message, newAttempt());
+  if (file) void readFile(file, message, newAttempt('upload'));
 });
 
 async function readFile(file: File, message: HTMLElement, current: number): Promise<void> {
@@ -156,7 +247,7 @@ async function readFile(file: File, message: HTMLElement, current: number): Prom
     if (isPdf) {
       const server = await askServerAboutPdf(file);
       const link = server?.token ?? server?.verifyUrl;
-      if (link) return await verifyText(link, message, current);
+      if (link) return await verifyText(link, message, current, false);
     }
     const text = isPdf ? await decodePdfFile(file) : await decodeImageFile(file);
     if (current !== attempt) return;
@@ -164,7 +255,7 @@ async function readFile(file: File, message: HTMLElement, current: number): Prom
       message.textContent = t('home.noQr');
       return;
     }
-    await verifyText(text, message, current);
+    await verifyText(text, message, current, false);
   } catch {
     if (current === attempt) message.textContent = t('home.badFile');
   }
@@ -182,7 +273,7 @@ startButton?.addEventListener('click', async () => {
   scanMessage.textContent = '';
   const started = await startCamera(video, (text) => {
     stopCamera?.();
-    void verifyText(text, scanMessage, newAttempt());
+    void verifyText(text, scanMessage, newAttempt('scan'), true);
   });
   if (started === 'denied') scanMessage.textContent = t('home.cameraDenied');
   else if (started === 'unsupported') scanMessage.textContent = t('home.cameraUnsupported');

@@ -512,6 +512,69 @@ describe('the personal cabinet', { timeout: 120_000 }, () => {
   });
 });
 
+/**
+ * Regression: "the application was received, the term is 30 minutes" stayed at the top of the
+ * cabinet while the card below already said refused or issued; and after signing in by SMS the
+ * focus fell to <body>, leaving a screen reader at the top of the page.
+ */
+describe('the cabinet after sign-in and after an answer', { timeout: 120_000 }, () => {
+  it('says "refused" at the top in place of "received" (kk)', async () => {
+    const kk = translator('kk');
+    const who = persona('refused-no-decision');
+    const context = await cabinetContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    await openSignedIn(context, page, who.iin, 'kk');
+
+    await page.fill('#apply-child', who.childIin);
+    await page.click('#apply-form button[type=submit]');
+    const card = page.locator('#applications .card').first();
+    await card.locator('.status-text', { hasText: kk('cabinet.status_refused') }).waitFor();
+    await page.locator('#cabinet-status', { hasText: kk('cabinet.appliedRefused') }).waitFor();
+    await expect(page.locator('#cabinet-status').innerText()).resolves.toBe(
+      'Өтінішіңіз қаралды: бас тартылды. Себебі «Менің өтініштерім» бөлімінде көрсетілген.',
+    );
+    await expect(page.locator('body').innerText()).resolves.not.toContain(kk('cabinet.applied'));
+    await screenshot(page, 'cabinet-refused-outcome-kk-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('starts at the apply heading after SMS sign-in, and says "issued" at the top (en)', async () => {
+    const en = translator('en');
+    const who = persona('returning-applicant');
+    const context = await cabinetContext();
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+
+    await page.goto(at('/cabinet?lang=en'));
+    await page.fill('#sms-iin', who.iin);
+    await page.click('#sms-send');
+    await page.locator('#sms-code-step').waitFor();
+    await page.fill('#sms-code', await codeFromOutbox(page));
+    await page.click('#sms-verify');
+    await page.locator('#account').waitFor();
+    const focused = await page.evaluate(() => ({
+      id: document.activeElement?.id,
+      text: document.activeElement?.textContent?.trim(),
+    }));
+    expect(focused).toEqual({ id: 'apply-title', text: en('cabinet.applyTitle') });
+
+    await page.fill('#apply-child', who.childIin);
+    await page.click('#apply-form button[type=submit]');
+    const card = page.locator('#applications .card').first();
+    await card.locator('.status-text', { hasText: en('cabinet.status_issued') }).waitFor();
+    await page.locator('#cabinet-status', { hasText: en('cabinet.appliedIssued') }).waitFor();
+    await expect(page.locator('#cabinet-status').innerText()).resolves.toBe(
+      'Your application has been answered: the certificate is issued. It is under ' +
+        '"My certificates".',
+    );
+    await expect(page.locator('body').innerText()).resolves.not.toContain(en('cabinet.applied'));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the cabinet in every language', { timeout: 120_000 }, () => {
   it.each(LANGUAGES)(
     'reads in %s at 360 and 1280 px, with no serious axe violation',

@@ -111,7 +111,9 @@ export function CabinetPage(props: { lang: Language }) {
         </p>
 
         <section class="panel" aria-labelledby="apply-title">
-          <h2 id="apply-title">{t('cabinet.applyTitle')}</h2>
+          <h2 id="apply-title" tabindex={-1}>
+            {t('cabinet.applyTitle')}
+          </h2>
           <form id="apply-form" novalidate>
             <label for="apply-type">{t('cabinet.type')}</label>
             <select id="apply-type" name="type">

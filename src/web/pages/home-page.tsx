@@ -87,13 +87,14 @@ export function HomePage(props: {
               autocomplete="off"
               autocapitalize="characters"
               spellcheck={false}
-              aria-describedby="serial-hint"
+              aria-describedby="serial-hint serial-error"
               value={props.serial ?? ''}
               required
             />
             <p id="serial-hint" class="hint">
               {t('home.lookupSerialHint')}
             </p>
+            <p id="serial-error" class="field-error" />
             <label for="iin">{t('home.lookupIin')}</label>
             <input
               id="iin"
@@ -103,12 +104,13 @@ export function HomePage(props: {
               autocomplete="off"
               pattern="[0-9]{12}"
               maxlength={12}
-              aria-describedby="iin-hint"
+              aria-describedby="iin-hint iin-error"
               required
             />
             <p id="iin-hint" class="hint">
               {t('home.lookupIinHint')}
             </p>
+            <p id="iin-error" class="field-error" />
             <button type="submit">{t('home.lookupButton')}</button>
           </form>
         </section>

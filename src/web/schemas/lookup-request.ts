@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { fieldError } from '../../domain/errors.js';
 import { parseIin } from '../../domain/iin.js';
-
-/** A serial as printed: the provider's code, the year and the number, e.g. `AST-2026-000003`. */
-export const SERIAL = /^[A-Z]{2,10}-\d{4}-\d{6,9}$/;
+import { SERIAL } from '../../domain/serial.js';
 
 const IIN_WORDS = {
   format: 'expected 12 digits',

@@ -137,6 +137,12 @@ export const en: Catalog = {
       'No certificate with this serial and IIN. Check both against the paper certificate.',
     lookupBadSerial: 'Serial: letters, year and number joined by hyphens, e.g. AST-2026-000003.',
     lookupBadIin: 'IIN: exactly 12 digits.',
+    lookupSerialMissing: 'Enter the serial from the paper certificate, e.g. AST-2026-000003.',
+    lookupIinMissing: 'Enter the IIN of the guardian or the child: 12 digits.',
+    lookupIinCheckDigit:
+      "The IIN's digits do not add up: a digit is probably mistyped. Check it against the " +
+      'paper certificate.',
+    lookupIinNotReal: 'There is no such IIN: check it against the paper certificate.',
     busy: 'Too many attempts. Please try later.',
     needsJs: 'The camera and file upload need JavaScript.',
     foreignLink:
@@ -233,6 +239,13 @@ export const en: Catalog = {
     apply: 'Apply',
     applying: 'Sending the application…',
     applied: 'The application was received. The term is 30 minutes.',
+    appliedIssued:
+      'Your application has been answered: the certificate is issued. It is under "My certificates".',
+    appliedRefused:
+      'Your application has been answered: refused. The reason is under "My applications".',
+    appliedReview:
+      'Your application has gone to an officer for review. The answer will appear under ' +
+      '"My applications".',
     applicationsTitle: 'My applications',
     noApplications: 'No applications yet.',
     application: 'Application {{id}}',
