@@ -1,3 +1,4 @@
+import { almatyWallClock } from '../domain/calendar.js';
 import type { Day, Person } from '../domain/certificate.js';
 
 /**
@@ -13,16 +14,6 @@ export function formatDay(day: Day): string {
   return `${date}.${month}.${year}`;
 }
 
-const ALMATY_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Almaty',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /**
  * An issue instant as the wall clock of Kazakhstan showed it, `DD.MM.YYYY HH:MM`: the applicant
  * compares it with the time the portal told them, not with UTC.
@@ -31,9 +22,9 @@ export function formatInstant(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
 
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    ALMATY_CLOCK.formatToParts(instant).find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
+  const wall = almatyWallClock(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(wall.day)}.${two(wall.month)}.${wall.year} ${two(wall.hour)}:${two(wall.minute)}`;
 }
 
 /** Surname, given name and patronymic, in the order both languages use on official papers. */

@@ -164,6 +164,15 @@ function offsetAt(instant: number): number {
   return wallAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
+/** What Almaty's wall clock showed at `instant`: the parts as numbers (month 1 to 12). */
+export function almatyWallClock(instant: Date): DayParts & {
+  hour: number;
+  minute: number;
+  second: number;
+} {
+  return wallClockParts(instant.getTime());
+}
+
 function wallClockParts(
   instant: number,
 ): DayParts & { hour: number; minute: number; second: number } {

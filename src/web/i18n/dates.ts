@@ -2,6 +2,7 @@
  * Dates for the pages in kk, ru and en, on the registry's calendar (Asia/Almaty). Free of the DOM,
  * so the browser modules (through src/browser/format.ts) and Node tests use the same code.
  */
+import { almatyWallClock } from '../../domain/calendar.js';
 import type { Language } from './languages.js';
 
 const LOCALE: Record<Language, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -26,27 +27,15 @@ const KK_MONTHS = [
   'желтоқсан',
 ];
 
-/** The Almaty wall clock in digits only, which every Intl build has. */
-const ALMATY_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Almaty',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Year, month, day, hour and minute of an instant as Almaty's wall clock shows them. */
+/** Year, month, day (zero-padded) and time of an instant as Almaty's wall clock shows them. */
 function almatyParts(instant: Date) {
-  const parts = ALMATY_CLOCK.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? '';
+  const wall = almatyWallClock(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
   return {
-    year: part('year'),
-    month: part('month'),
-    day: part('day'),
-    time: `${part('hour')}:${part('minute')}`,
+    year: String(wall.year),
+    month: two(wall.month),
+    day: two(wall.day),
+    time: `${two(wall.hour)}:${two(wall.minute)}`,
   };
 }
 
