@@ -212,6 +212,8 @@ describe('the front page judges links and serials', () => {
 
     await page.fill('#iin', '850412430212');
     await page.click('#lookup-form button[type=submit]');
+    // The answer comes from the server: wait for it, then check it is the whole message.
+    await page.locator('#lookup-message', { hasText: ru('home.lookupNoMatch') }).waitFor();
     await expect(text(page, '#lookup-message')).resolves.toBe(ru('home.lookupNoMatch'));
     await expect(page.locator('#result').isHidden()).resolves.toBe(true);
   });
