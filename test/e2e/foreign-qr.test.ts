@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VECTORS } from '../crypto/vectors.js';
 import { startTestRegistry, type TestRegistry } from '../support/app.js';
 import { databaseTargets } from '../support/databases.js';
 import { issue, readQr, tokenOf } from './client.js';
 
 /** EU Digital COVID Certificate test QR codes (../shared/vectors/SOURCES.md): another system's QRs. */
-const FOREIGN = new URL('../../../shared/vectors/qr-foreign/', import.meta.url);
+const FOREIGN = new URL('qr-foreign/', VECTORS);
 
 const foreignQrs = readdirSync(FOREIGN)
   .filter((file) => file.endsWith('.png'))

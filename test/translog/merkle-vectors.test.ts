@@ -13,8 +13,9 @@ import { appendLeaves } from '../../src/translog/append.js';
 import { MemoryTreeStore } from '../../src/translog/memory-tree-store.js';
 import { consistencyProof, inclusionProof, treeRoot } from '../../src/translog/proofs.js';
 import { verifyConsistency, verifyInclusion } from '../../src/translog/verify-proof.js';
+import { VECTORS } from '../crypto/vectors.js';
 
-const MERKLE = new URL('../../../shared/vectors/merkle/', import.meta.url);
+const MERKLE = new URL('merkle/', VECTORS);
 
 interface InclusionVector {
   leafIdx: number;
