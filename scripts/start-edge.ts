@@ -32,7 +32,11 @@ async function main() {
       `  database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded, served on port ${databasePort}`}`,
       `  health:   ${config.publicUrl}/healthz`,
       '  officer tokens: demo-officer-astana, demo-officer-almaty',
-      ...edge.demoTokens.map((t) => `  demo certificate: ${config.publicUrl}/v/${t}`),
+      ...edge.demoCertificates.map(
+        (c) =>
+          `  demo certificate ${c.serial} (${c.revoked ? 'revoked' : 'valid'}): ` +
+          `${config.publicUrl}/v/${c.token}`,
+      ),
       ...(config.demo && !config.gateway
         ? [
             `  in the cabinet: sign in at ${config.publicUrl}/cabinet as ${RETURNING_APPLICANT}` +

@@ -53,7 +53,7 @@ export async function prepareEdgeDev(options: EdgeDevOptions) {
     booted,
     connectionString: withPassword(connectionString),
     secrets: await devSecrets(config),
-    demoTokens: booted.demoTokens,
+    demoCertificates: booted.demoCertificates,
     returningApplicantToken: booted.returningApplicantToken,
     async close() {
       await socket?.stop();

@@ -158,7 +158,6 @@ export async function bootNode(options: BootOptions) {
     database,
     /** The demo certificates this start issued (none when the registry held some already). */
     demoCertificates,
-    demoTokens: demoCertificates.map((c) => c.token),
     /** The token of the returning applicant's certificate when this start issued it. */
     returningApplicantToken,
     processor,

@@ -170,7 +170,7 @@ describe.each(databaseTargets)('the demo’s returning applicant on $name', (tar
     // The first start's handle closes the database at the end; this one is only let go.
     const second = await bootDemo(database, keys, logKey, '2026-12-04T07:00:00Z');
 
-    expect(second.demoTokens).toEqual([]);
+    expect(second.demoCertificates).toEqual([]);
     expect(second.returningApplicantToken).toBeUndefined();
     expect(await second.store.countCertificates()).toBe(certificates);
     expect(await second.store.db.query.applications.findMany()).toHaveLength(applications.length);

@@ -3,8 +3,6 @@ import { ASTANA, asOfficer, startTestRegistry, type TestRegistry } from '../supp
 import { databaseTargets } from '../support/databases.js';
 import { type CertificateJson, expectError, issue } from './client.js';
 
-const MESSAGE = 'comment: found a control character';
-
 describe.each(databaseTargets)(
   'control and invisible characters in free text on $name',
   (target) => {
@@ -27,48 +25,25 @@ describe.each(databaseTargets)(
       });
     const certificatePath = (action: string) => `/api/v1/certificates/${certificate.id}/${action}`;
 
-    it.each([
-      ['a NUL', 'a\u0000b'],
-      ['an escape sequence', 'a\u001b[2Jb'],
-      ['a backspace', 'ab\u0008'],
-      ['a C1 control', 'a\u0085b'],
-      ['a DEL', 'a\u007fb'],
-    ])(
-      'refuses %s in a suspension, revocation or refusal comment with a 400',
-      async (_, comment) => {
-        const bodies: [string, unknown][] = [
-          [certificatePath('suspend'), { reason: 'under_review', comment }],
-          [certificatePath('reinstate'), { comment }],
-          [certificatePath('revoke'), { reason: 'issued_in_error', comment }],
-          [
-            '/api/v1/review/applications/app_unknown/refuse',
-            { reason: 'document_invalid', comment },
-          ],
-        ];
-        for (const [path, body] of bodies) {
-          await expectError(await post(path, body), {
-            status: 400,
-            code: 'validation_failed',
-            field: 'comment',
-            message: MESSAGE,
-          });
-        }
-        const events = await registry.store.eventsFor(certificate.id);
-        expect(events.map((event) => event.kind)).toEqual(['certificate.issued']);
-      },
-    );
+    const CONTROL = 'comment: found a control character';
+    const INVISIBLE = 'comment: found an invisible formatting character';
 
     it.each([
-      ['a right-to-left override', 'Шешім \u202eкүшінде'],
-      ['a left-to-right isolate', 'a\u2066b\u2069c'],
-      ['a zero-width space', 'Сот\u200bшешімі'],
-      ['a zero-width joiner', 'Сот\u200dшешімі'],
-      ['a zero-width non-joiner', 'Сот\u200cшешімі'],
-      ['a soft hyphen', 'қам\u00adқоршы'],
-      ['a byte order mark', '\ufeffШешім'],
+      ['a NUL', 'a\u0000b', CONTROL],
+      ['an escape sequence', 'a\u001b[2Jb', CONTROL],
+      ['a backspace', 'ab\u0008', CONTROL],
+      ['a C1 control', 'a\u0085b', CONTROL],
+      ['a DEL', 'a\u007fb', CONTROL],
+      ['a right-to-left override', 'Шешім \u202eкүшінде', INVISIBLE],
+      ['a left-to-right isolate', 'a\u2066b\u2069c', INVISIBLE],
+      ['a zero-width space', 'Сот\u200bшешімі', INVISIBLE],
+      ['a zero-width joiner', 'Сот\u200dшешімі', INVISIBLE],
+      ['a zero-width non-joiner', 'Сот\u200cшешімі', INVISIBLE],
+      ['a soft hyphen', 'қам\u00adқоршы', INVISIBLE],
+      ['a byte order mark', '\ufeffШешім', INVISIBLE],
     ])(
       'refuses %s in a suspension, revocation or refusal comment with a 400',
-      async (_, comment) => {
+      async (_, comment, message) => {
         const bodies: [string, unknown][] = [
           [certificatePath('suspend'), { reason: 'under_review', comment }],
           [certificatePath('reinstate'), { comment }],
@@ -83,7 +58,7 @@ describe.each(databaseTargets)(
             status: 400,
             code: 'validation_failed',
             field: 'comment',
-            message: 'comment: found an invisible formatting character',
+            message,
           });
         }
         const events = await registry.store.eventsFor(certificate.id);

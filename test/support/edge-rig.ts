@@ -78,7 +78,7 @@ export async function startEdgeRig(basePort: number) {
   return {
     url: worker.url,
     publicUrl,
-    demoTokens: edge.demoTokens,
+    demoTokens: edge.demoCertificates.map((c) => c.token),
     returningApplicantToken: edge.returningApplicantToken,
     /** The Node service on the same database (not behind the relay). */
     node: node.app,

@@ -23,6 +23,58 @@ function Field(props: { lang: Language; name: string; label: MessageKey; type?: 
   );
 }
 
+/**
+ * The confirmation dialog of a status change (src/browser/console-status-dialogs.ts wires it by
+ * its ids): a warning, the reason where the API takes one, an optional comment.
+ */
+function StatusDialog(props: {
+  lang: Language;
+  kind: 'revoke' | 'suspend' | 'reinstate';
+  texts: {
+    title: MessageKey;
+    warning: MessageKey;
+    reason?: MessageKey;
+    comment: MessageKey;
+    confirm: MessageKey;
+  };
+  /** The reasons the API takes, when it takes one. */
+  reasons?: readonly string[];
+  /** The warning is a caution (revoke, suspend), not a plain note (reinstate). */
+  cautious?: boolean;
+}) {
+  const t = translator(props.lang);
+  const { kind, texts, reasons } = props;
+  return (
+    <dialog id={`${kind}-dialog`} aria-labelledby={`${kind}-title`}>
+      <form id={`${kind}-form`} method="dialog">
+        <h2 id={`${kind}-title`}>{t(texts.title)}</h2>
+        <p class={props.cautious ? 'warning' : undefined}>{t(texts.warning)}</p>
+        {reasons && texts.reason && (
+          <>
+            <label for={`${kind}-reason`}>{t(texts.reason)}</label>
+            <select id={`${kind}-reason`} name="reason">
+              {reasons.map((code) => (
+                <option value={code}>{t(`reasons.${code}` as MessageKey)}</option>
+              ))}
+            </select>
+          </>
+        )}
+        <label for={`${kind}-comment`}>{t(texts.comment)}</label>
+        <textarea id={`${kind}-comment`} name="comment" rows={2} maxlength={500} />
+        <p class="field-error" id={`${kind}-error`} role="alert" />
+        <div class="actions">
+          <button type="submit" id={`${kind}-confirm`} value="confirm">
+            {t(texts.confirm)}
+          </button>
+          <button type="button" class="secondary" id={`${kind}-cancel`}>
+            {t('console.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
 function Person(props: { lang: Language; who: 'guardian' | 'child'; legend: MessageKey }) {
   const t = translator(props.lang);
   const f = (name: string) => `${props.who}.${name}`;
@@ -197,71 +249,42 @@ export function ConsolePage(props: { lang: Language }) {
         </form>
       </dialog>
 
-      <dialog id="revoke-dialog" aria-labelledby="revoke-title">
-        <form id="revoke-form" method="dialog">
-          <h2 id="revoke-title">{t('console.revoke')}</h2>
-          <p class="warning">{t('console.revokeWarning')}</p>
-          <label for="revoke-reason">{t('console.revokeReason')}</label>
-          <select id="revoke-reason" name="reason">
-            {REVOCATION_REASONS.map((code) => (
-              <option value={code}>{t(`reasons.${code}` as MessageKey)}</option>
-            ))}
-          </select>
-          <label for="revoke-comment">{t('console.revokeComment')}</label>
-          <textarea id="revoke-comment" name="comment" rows={2} maxlength={500} />
-          <p class="field-error" id="revoke-error" role="alert" />
-          <div class="actions">
-            <button type="submit" id="revoke-confirm" value="confirm">
-              {t('console.revokeConfirm')}
-            </button>
-            <button type="button" class="secondary" id="revoke-cancel">
-              {t('console.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
-
-      <dialog id="suspend-dialog" aria-labelledby="suspend-title">
-        <form id="suspend-form" method="dialog">
-          <h2 id="suspend-title">{t('console.suspend')}</h2>
-          <p class="warning">{t('console.suspendWarning')}</p>
-          <label for="suspend-reason">{t('console.suspendReason')}</label>
-          <select id="suspend-reason" name="reason">
-            {SUSPENSION_REASONS.map((code) => (
-              <option value={code}>{t(`reasons.${code}`)}</option>
-            ))}
-          </select>
-          <label for="suspend-comment">{t('console.suspendComment')}</label>
-          <textarea id="suspend-comment" name="comment" rows={2} maxlength={500} />
-          <p class="field-error" id="suspend-error" role="alert" />
-          <div class="actions">
-            <button type="submit" id="suspend-confirm" value="confirm">
-              {t('console.suspendConfirm')}
-            </button>
-            <button type="button" class="secondary" id="suspend-cancel">
-              {t('console.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
-
-      <dialog id="reinstate-dialog" aria-labelledby="reinstate-title">
-        <form id="reinstate-form" method="dialog">
-          <h2 id="reinstate-title">{t('console.reinstate')}</h2>
-          <p>{t('console.reinstateWarning')}</p>
-          <label for="reinstate-comment">{t('console.reinstateComment')}</label>
-          <textarea id="reinstate-comment" name="comment" rows={2} maxlength={500} />
-          <p class="field-error" id="reinstate-error" role="alert" />
-          <div class="actions">
-            <button type="submit" id="reinstate-confirm" value="confirm">
-              {t('console.reinstateConfirm')}
-            </button>
-            <button type="button" class="secondary" id="reinstate-cancel">
-              {t('console.cancel')}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <StatusDialog
+        lang={props.lang}
+        kind="revoke"
+        texts={{
+          title: 'console.revoke',
+          warning: 'console.revokeWarning',
+          reason: 'console.revokeReason',
+          comment: 'console.revokeComment',
+          confirm: 'console.revokeConfirm',
+        }}
+        reasons={REVOCATION_REASONS}
+        cautious
+      />
+      <StatusDialog
+        lang={props.lang}
+        kind="suspend"
+        texts={{
+          title: 'console.suspend',
+          warning: 'console.suspendWarning',
+          reason: 'console.suspendReason',
+          comment: 'console.suspendComment',
+          confirm: 'console.suspendConfirm',
+        }}
+        reasons={SUSPENSION_REASONS}
+        cautious
+      />
+      <StatusDialog
+        lang={props.lang}
+        kind="reinstate"
+        texts={{
+          title: 'console.reinstate',
+          warning: 'console.reinstateWarning',
+          comment: 'console.reinstateComment',
+          confirm: 'console.reinstateConfirm',
+        }}
+      />
     </Layout>
   );
 }
